@@ -1,0 +1,7 @@
+export * from './auth';
+export * from './common';
+export * from './studio';
+export * from './users';
+
+/** Every API route but health and docs lives under this prefix. */
+export const API_BASE_PATH = '/api/v1';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const healthSchema = z.object({ status: z.literal('ok') });
+export const readinessSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.record(z.string(), z.enum(['ok', 'failed'])),
+});
+
+export const cancellationTierSchema = z.object({
+  hoursBefore: z.number().int(),
+  refundPercentage: z.number().int().min(0).max(100),
+});
+
+export const studioSchema = z
+  .object({
+    name: z.string(),
+    timeZone: z.string(),
+    currency: z.string(),
+    holdMinutes: z.number(),
+    waitlistHoldMinutes: z.number(),
+    checkInGraceMinutes: z.number(),
+    cancellationPolicy: z.array(cancellationTierSchema),
+  })
+  .meta({ id: 'Studio' });
+export type Studio = z.infer<typeof studioSchema>;

@@ -1,0 +1,59 @@
+import type { Email, RefreshToken, Role, User } from '@fitflow/domain-membership';
+import type { Page, PageRequest } from '@fitflow/application-shared';
+
+/** Write side of accounts. `save` inserts or updates and writes the aggregate's pulled events to the outbox. */
+export interface UserRepository {
+  get(id: string): Promise<User | null>;
+  getForUpdate(id: string): Promise<User | null>;
+  findByEmail(email: Email): Promise<User | null>;
+  save(user: User): Promise<void>;
+}
+
+export interface RefreshTokenRepository {
+  /** Locks the token's row: two refreshes with one token must not both succeed. */
+  getByHashForUpdate(tokenHash: string): Promise<RefreshToken | null>;
+  save(token: RefreshToken): Promise<void>;
+  /** Revokes every token of the family that is not revoked yet. */
+  revokeFamily(familyId: string, at: Date): Promise<void>;
+}
+
+export interface MembershipRepositories {
+  users: UserRepository;
+  refreshTokens: RefreshTokenRepository;
+}
+
+export interface PasswordHasher {
+  hash(plain: string): Promise<string>;
+  /** `needsRehash` when the stored hash uses weaker parameters than the current ones. */
+  verify(hash: string, plain: string): Promise<{ valid: boolean; needsRehash: boolean }>;
+}
+
+export interface AccessTokenIssuer {
+  issue(claims: { userId: string; role: Role }): { token: string; expiresInSeconds: number };
+}
+
+/** Opaque refresh tokens: random, stored only as a hash. */
+export interface RefreshTokenSecrets {
+  generate(): string;
+  hash(token: string): string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface ListUsersQuery extends PageRequest {
+  role?: Role;
+  q?: string;
+}
+
+/** Read side of accounts: SQL shaped for the screens, never aggregates. */
+export interface UsersFinder {
+  byId(id: string): Promise<UserView | null>;
+  list(query: ListUsersQuery): Promise<Page<UserView>>;
+  trainers(): Promise<{ id: string; name: string }[]>;
+}

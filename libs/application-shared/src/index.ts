@@ -1,0 +1,4 @@
+export * from './handler';
+export * from './in-memory-event-bus';
+export * from './outbox-relay';
+export * from './ports';

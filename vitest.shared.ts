@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import type { ViteUserConfig } from 'vitest/config';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
+
+/** The workspace's `@fitflow/*` path aliases, so tests import libraries the way the code does. */
+export const workspaceAliases = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, resolve(root, target)]),
+);
+
+export function projectTestConfig(test: NonNullable<ViteUserConfig['test']> = {}): ViteUserConfig {
+  return {
+    resolve: { alias: workspaceAliases },
+    test: { include: ['src/**/*.spec.ts'], ...test },
+  };
+}
