@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseDuration } from './config';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '.fitflow-data',
+      studio: { name: 'FitFlow Studio', timeZone: 'UTC', currency: 'EUR' },
+      holdDurationMs: 600_000,
+      waitlistHoldDurationMs: 300_000,
+      cancellationPolicy: [
+        { hoursBefore: 24, refundPercentage: 100 },
+        { hoursBefore: 12, refundPercentage: 50 },
+      ],
+      rateLimits: { hold: { max: 5, windowMs: 60_000 }, login: { max: 10, windowMs: 60_000 } },
+      jwtSecretGenerated: true,
+    });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT /],
+    [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET must be at least 32 characters$/],
+    [{ STUDIO_TIME_ZONE: 'Mars/Olympus' }, /^Invalid configuration: STUDIO_TIME_ZONE /],
+    [{ HOLD_DURATION: 'ten minutes' }, /^Invalid configuration: HOLD_DURATION /],
+    [{ CANCELLATION_POLICY: '12:50,24:100' }, /^Invalid configuration: CANCELLATION_POLICY /],
+    [{ RATE_LIMITS: 'hold=five' }, /^Invalid configuration: RATE_LIMITS /],
+    [{ DATABASE_URL: 'not a url' }, /^Invalid configuration: DATABASE_URL /],
+    [{ ADMIN_EMAIL: 'a@b.test' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET must be set/],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('merges configured rate limits over the defaults', () => {
+    const { rateLimits } = loadConfig({ RATE_LIMITS: 'login=3/30s' });
+    expect(rateLimits['login']).toEqual({ max: 3, windowMs: 30_000 });
+    expect(rateLimits['login-address']).toEqual({ max: 100, windowMs: 60_000 });
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['90s', 90_000],
+    ['10m', 600_000],
+    ['2h', 7_200_000],
+    ['1d', 86_400_000],
+    ['10', null],
+  ])('reads %s', (text, ms) => expect(parseDuration(text)).toBe(ms));
+});

@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** Parses `90s`, `10m`, `2h`, `1d` into milliseconds. */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(text.trim());
+  if (!match) return null;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration like 90s, 10m or 2h` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+const DEFAULT_RATE_LIMITS = 'hold=5/1m,login=10/1m,login-address=100/1m';
+
+/** `hold=5/1m,login=10/1m`: per-endpoint limits, merged over the defaults. */
+const rateLimits = z
+  .string()
+  .default(DEFAULT_RATE_LIMITS)
+  .transform((text, ctx) => {
+    const limits: Record<string, RateLimit> = {};
+    for (const entry of `${DEFAULT_RATE_LIMITS},${text}`.split(',').filter((part) => part.trim())) {
+      const match = /^\s*([a-z-]+)=(\d+)\/(\w+)\s*$/.exec(entry);
+      const windowMs = match ? parseDuration(match[3]) : null;
+      if (!match || windowMs === null || Number(match[2]) < 1) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not a limit like login=10/1m` });
+        return z.NEVER;
+      }
+      limits[match[1]] = { max: Number(match[2]), windowMs };
+    }
+    return limits;
+  });
+
+export interface RefundTier {
+  hoursBefore: number;
+  refundPercentage: number;
+}
+
+/** `24:100,12:50`: refund tiers from the largest number of hours before the start. */
+const cancellationPolicy = z
+  .string()
+  .default('24:100,12:50')
+  .transform((text, ctx) => {
+    const tiers = text.split(',').map((entry) => /^\s*(\d+):(\d+)\s*$/.exec(entry));
+    const valid = tiers.every((m) => m && Number(m[2]) <= 100);
+    const parsed: RefundTier[] = valid
+      ? tiers.map((m) => ({ hoursBefore: Number(m![1]), refundPercentage: Number(m![2]) }))
+      : [];
+    const descending = parsed.every((tier, i) => i === 0 || tier.hoursBefore < parsed[i - 1].hoursBefore);
+    if (!valid || !descending) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a list like 24:100,12:50 (hours descending, percent 0..100)` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const timeZone = z
+  .string()
+  .default('UTC')
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not an IANA time zone such as Europe/Berlin' },
+  );
+
+const optionalUrl = z.url().optional();
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().min(1).default('.fitflow-data'),
+  REDIS_URL: optionalUrl,
+  JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  STUDIO_NAME: z.string().min(1).default('FitFlow Studio'),
+  STUDIO_TIME_ZONE: timeZone,
+  STUDIO_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as EUR' })
+    .default('EUR'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE: optionalUrl,
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default('FitFlow <no-reply@fitflow.local>'),
+  RATE_LIMITS: rateLimits,
+  HOLD_DURATION: duration('10m'),
+  WAITLIST_HOLD_DURATION: duration('5m'),
+  WAITLIST_CUTOFF: duration('30m'),
+  CHECKIN_GRACE: duration('10m'),
+  CANCELLATION_POLICY: cancellationPolicy,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_ROOT: z.string().optional(),
+  DEMO_DATA: flag,
+});
+
+export interface AppConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  jwtSecret: string;
+  /** True when no secret was configured and a random one serves this process only. */
+  jwtSecretGenerated: boolean;
+  admin: { email: string; password: string } | undefined;
+  studio: { name: string; timeZone: string; currency: string };
+  rateLimits: Record<string, RateLimit>;
+  holdDurationMs: number;
+  waitlistHoldDurationMs: number;
+  waitlistCutoffMs: number;
+  checkInGraceMs: number;
+  cancellationPolicy: RefundTier[];
+  logLevel: string;
+  webRoot: string | undefined;
+  demoData: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once at start-up; a bad variable fails with one line that names it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === 'production';
+  if (!e.JWT_SECRET && production) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET must be set (at least 32 characters) in production');
+  }
+  if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
+    throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    jwtSecret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),
+    jwtSecretGenerated: !e.JWT_SECRET,
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    studio: { name: e.STUDIO_NAME, timeZone: e.STUDIO_TIME_ZONE, currency: e.STUDIO_CURRENCY },
+    rateLimits: e.RATE_LIMITS,
+    holdDurationMs: e.HOLD_DURATION,
+    waitlistHoldDurationMs: e.WAITLIST_HOLD_DURATION,
+    waitlistCutoffMs: e.WAITLIST_CUTOFF,
+    checkInGraceMs: e.CHECKIN_GRACE,
+    cancellationPolicy: e.CANCELLATION_POLICY,
+    logLevel: e.LOG_LEVEL,
+    webRoot: e.WEB_ROOT,
+    demoData: e.DEMO_DATA,
+  };
+}

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createdIdSchema,
+  loginRequestSchema,
+  meSchema,
+  refreshRequestSchema,
+  registerRequestSchema,
+  tokenPairSchema,
+  trainerListSchema,
+} from '@fitflow/api-contract';
+import type { MembershipHandlers } from '../../composition-types';
+
+const bearer = [{ bearerAuth: [] }];
+
+export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }> = async (app, { handlers }) => {
+  app.post(
+    '/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a member account',
+        body: registerRequestSchema,
+        response: { 201: createdIdSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await handlers.register.handle(request.body)),
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      preHandler: [
+        app.limitBy('login-address', (request) => request.ip),
+        app.limitBy('login', (request) => String((request.body as { email?: unknown })?.email ?? '').trim().toLowerCase()),
+      ],
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        description: 'Limited per email and per client address (429 RATE_LIMITED with Retry-After).',
+        body: loginRequestSchema,
+        response: { 200: tokenPairSchema },
+      },
+    },
+    async (request) => handlers.authenticate.handle(request.body),
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
+        body: refreshRequestSchema,
+        response: { 200: tokenPairSchema },
+      },
+    },
+    async (request) => handlers.refresh.handle(request.body),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Revoke a refresh token's family",
+        body: refreshRequestSchema,
+        response: { 204: z.undefined() },
+      },
+    },
+    async (request, reply) => {
+      await handlers.logout.handle(request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      onRequest: app.authenticate,
+      schema: { tags: ['auth'], summary: 'The signed-in account', security: bearer, response: { 200: meSchema } },
+    },
+    async (request) => handlers.getMe.handle({ userId: request.user.userId }),
+  );
+
+  app.get(
+    '/trainers',
+    { schema: { tags: ['users'], summary: 'Every trainer, by name', response: { 200: trainerListSchema } } },
+    async () => handlers.listTrainers.handle(),
+  );
+};

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { buildApp } from '../app';
+import { compose, type Composition } from '../composition';
+import { loadConfig, type AppConfig } from '../config';
+import type { DatabaseKind } from '../infrastructure/database/connect';
+import { createTestDatabase } from './databases';
+
+export const TEST_ADMIN = { email: 'admin@fitflow.test', password: 'Admin-pass-for-tests-2026', name: 'Test Admin' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: AppConfig;
+  composition: Composition;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of `kind`, with an admin account; `env` overrides the configuration. */
+export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'silent', ...env });
+  const composition = await compose(config, pino({ level: 'silent' }), await createTestDatabase(kind));
+  await composition.ensureAdmin.handle(TEST_ADMIN);
+  const app = await buildApp({ ...composition.deps, logger: false });
+  await app.ready();
+  return {
+    app,
+    config,
+    composition,
+    async close() {
+      await app.close();
+      await composition.close();
+    },
+  };
+}
+
+let counter = 0;
+
+/** A unique, valid registration for one test. */
+export function newMember(overrides: Partial<{ email: string; password: string; name: string }> = {}) {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}${counter}`;
+  return { email: `member-${unique}@example.test`, password: `Correct-horse-${unique}`, name: `Member ${counter}`, ...overrides };
+}
+
+/** Registers and signs in; returns the account and its bearer header. */
+export async function signUp(app: FastifyInstance, overrides: Parameters<typeof newMember>[0] = {}) {
+  const account = newMember(overrides);
+  const registered = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: account });
+  const { id } = registered.json() as { id: string };
+  const tokens = await signIn(app, account.email, account.password);
+  return { ...account, id, ...tokens };
+}
+
+export async function signIn(app: FastifyInstance, email: string, password: string) {
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const tokens = response.json() as { accessToken: string; refreshToken: string };
+  return { ...tokens, headers: { authorization: `Bearer ${tokens.accessToken}` } };
+}
