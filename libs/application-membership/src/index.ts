@@ -1,1 +1,13 @@
-export {};
+export * from './commands/authenticate-user/authenticate-user.handler';
+export * from './commands/change-user-role/change-user-role.handler';
+export * from './commands/ensure-admin/ensure-admin.handler';
+export * from './commands/logout/logout.handler';
+export * from './commands/refresh-token/refresh-token.handler';
+export * from './commands/register-user/register-user.handler';
+export * from './errors';
+export * from './ports';
+export * from './queries/get-me/get-me.handler';
+export * from './queries/list-trainers/list-trainers.handler';
+export * from './queries/list-users/list-users.handler';
+export * from './token-pair';
+export * from './user-summary';

@@ -1,0 +1,43 @@
+import type { IdGenerator } from '@fitflow/application-shared';
+import { RefreshToken, type Role } from '@fitflow/domain-membership';
+import type { AccessTokenIssuer, RefreshTokenSecrets } from './ports';
+
+export const REFRESH_TOKEN_TTL_DAYS = 30;
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+/** Issues an access token and the next refresh token of a family; the caller saves `stored` in its transaction. */
+export class TokenPairIssuer {
+  constructor(
+    private readonly accessTokens: AccessTokenIssuer,
+    private readonly secrets: RefreshTokenSecrets,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  startFamily(user: { id: string; role: Role }, now: Date): { pair: TokenPair; stored: RefreshToken } {
+    return this.continueFamily(this.ids.next(), user, now);
+  }
+
+  continueFamily(familyId: string, user: { id: string; role: Role }, now: Date): { pair: TokenPair; stored: RefreshToken } {
+    const secret = this.secrets.generate();
+    const stored = RefreshToken.issue({
+      id: this.ids.next(),
+      familyId,
+      userId: user.id,
+      tokenHash: this.secrets.hash(secret),
+      issuedAt: now,
+      ttlDays: REFRESH_TOKEN_TTL_DAYS,
+    });
+    const access = this.accessTokens.issue({ userId: user.id, role: user.role });
+    return {
+      pair: { accessToken: access.token, refreshToken: secret, tokenType: 'Bearer', expiresIn: access.expiresInSeconds },
+      stored,
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidValueError } from '@fitflow/domain-shared';
+import { Email } from './email';
+import { User, type UserSnapshot } from './user';
+import { USER_AUTHENTICATED, USER_REGISTERED, USER_ROLE_CHANGED } from './user-events';
+import { UserName } from './user-name';
+
+const registeredAt = new Date('2026-12-01T07:00:00.000Z');
+const later = new Date('2026-12-02T09:30:00.000Z');
+
+function newUser(overrides: Partial<Parameters<typeof User.register>[0]> = {}) {
+  return {
+    id: 'user-1',
+    email: Email.create('Ada@Example.com'),
+    name: UserName.create('Ada Lovelace'),
+    passwordHash: 'hash-1',
+    at: registeredAt,
+    ...overrides,
+  };
+}
+
+function storedUser(overrides: Partial<UserSnapshot> = {}): User {
+  return User.restore({
+    id: 'user-1',
+    email: 'ada@example.com',
+    name: 'Ada Lovelace',
+    role: 'member',
+    passwordHash: 'hash-1',
+    createdAt: registeredAt,
+    updatedAt: registeredAt,
+    ...overrides,
+  });
+}
+
+describe('User.register', () => {
+  it('registers every new account as a member', () => {
+    const user = User.register(newUser());
+    expect(user.snapshot()).toEqual({
+      id: 'user-1',
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      role: 'member',
+      passwordHash: 'hash-1',
+      createdAt: registeredAt,
+      updatedAt: registeredAt,
+    });
+  });
+
+  it('records UserRegistered with what a welcome mail needs', () => {
+    expect(User.register(newUser()).pullEvents()).toEqual([
+      {
+        type: USER_REGISTERED,
+        aggregateId: 'user-1',
+        occurredAt: '2026-12-01T07:00:00.000Z',
+        payload: { userId: 'user-1', email: 'ada@example.com', name: 'Ada Lovelace', role: 'member' },
+      },
+    ]);
+  });
+
+  it('never puts the password hash in an event', () => {
+    expect(JSON.stringify(User.register(newUser()).pullEvents())).not.toContain('hash-1');
+  });
+
+  it('refuses an empty password hash', () => {
+    expect(() => User.register(newUser({ passwordHash: '' }))).toThrow(InvalidValueError);
+  });
+});
+
+describe('User.createAdmin', () => {
+  it('creates an admin and records UserRegistered with that role', () => {
+    const admin = User.createAdmin(newUser());
+    expect(admin.role).toBe('admin');
+    expect(admin.pullEvents()).toMatchObject([{ type: USER_REGISTERED, payload: { role: 'admin' } }]);
+  });
+});
+
+describe('User.restore', () => {
+  it('rebuilds the stored account and records nothing', () => {
+    const user = storedUser({ role: 'trainer', updatedAt: later });
+    expect(user.role).toBe('trainer');
+    expect(user.email.equals(Email.create('ADA@example.com'))).toBe(true);
+    expect(user.updatedAt).toEqual(later);
+    expect(user.pullEvents()).toEqual([]);
+  });
+
+  it('gives out copies, so changing a returned date changes nothing inside', () => {
+    const user = storedUser();
+    user.createdAt.setFullYear(2000);
+    user.snapshot().updatedAt.setFullYear(2000);
+    expect(user.createdAt).toEqual(registeredAt);
+    expect(user.updatedAt).toEqual(registeredAt);
+  });
+});
+
+describe('User.recordAuthentication', () => {
+  it('records UserAuthenticated without changing the account', () => {
+    const user = storedUser();
+    user.recordAuthentication(later);
+    expect(user.pullEvents()).toEqual([
+      {
+        type: USER_AUTHENTICATED,
+        aggregateId: 'user-1',
+        occurredAt: later.toISOString(),
+        payload: { userId: 'user-1', email: 'ada@example.com' },
+      },
+    ]);
+    expect(user.updatedAt).toEqual(registeredAt);
+  });
+});
+
+describe('User.changePasswordHash', () => {
+  it('replaces the hash and stamps the change, recording no event', () => {
+    const user = storedUser();
+    user.changePasswordHash('hash-2', later);
+    expect(user.passwordHash).toBe('hash-2');
+    expect(user.updatedAt).toEqual(later);
+    expect(user.pullEvents()).toEqual([]);
+  });
+});
+
+describe('User.changeRole', () => {
+  it('changes the role and records who changed it from what to what', () => {
+    const user = storedUser();
+    user.changeRole('trainer', later, 'admin-1');
+    expect(user.role).toBe('trainer');
+    expect(user.updatedAt).toEqual(later);
+    expect(user.pullEvents()).toEqual([
+      {
+        type: USER_ROLE_CHANGED,
+        aggregateId: 'user-1',
+        occurredAt: later.toISOString(),
+        payload: {
+          userId: 'user-1',
+          email: 'ada@example.com',
+          name: 'Ada Lovelace',
+          from: 'member',
+          to: 'trainer',
+          changedBy: 'admin-1',
+        },
+      },
+    ]);
+  });
+
+  it('changing to the role the user already has changes nothing and records nothing', () => {
+    const user = storedUser({ role: 'trainer' });
+    user.changeRole('trainer', later, 'admin-1');
+    expect(user.updatedAt).toEqual(registeredAt);
+    expect(user.pullEvents()).toEqual([]);
+  });
+
+  it('refuses a role that does not exist', () => {
+    const user = storedUser();
+    expect(() => user.changeRole('owner' as never, later, 'admin-1')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'role' }),
+    );
+    expect(user.role).toBe('member');
+  });
+});

@@ -1,0 +1,148 @@
+import { AggregateRoot, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
+import { Email } from './email';
+import { type Role, isRole } from './role';
+import { USER_AUTHENTICATED, USER_REGISTERED, USER_ROLE_CHANGED } from './user-events';
+import { UserName } from './user-name';
+
+export interface UserSnapshot {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewUser {
+  id: string;
+  email: Email;
+  name: UserName;
+  passwordHash: string;
+  at: Date;
+}
+
+interface UserState {
+  email: Email;
+  name: UserName;
+  role: Role;
+  passwordHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An account: who someone is, how they sign in, and what they may do. */
+export class User extends AggregateRoot {
+  readonly #email: Email;
+  readonly #name: UserName;
+  readonly #createdAt: Date;
+  #role: Role;
+  #passwordHash: string;
+  #updatedAt: Date;
+
+  private constructor(id: string, state: UserState) {
+    super(id);
+    this.#email = state.email;
+    this.#name = state.name;
+    this.#role = state.role;
+    this.#passwordHash = requireHash(state.passwordHash);
+    this.#createdAt = new Date(state.createdAt);
+    this.#updatedAt = new Date(state.updatedAt);
+  }
+
+  /** Every registration starts as a member; only an admin grants more. */
+  static register(props: NewUser): User {
+    return User.#create(props, 'member');
+  }
+
+  /** The studio's first admin, created from the start-up configuration. */
+  static createAdmin(props: NewUser): User {
+    return User.#create(props, 'admin');
+  }
+
+  static restore(snapshot: UserSnapshot): User {
+    return new User(snapshot.id, {
+      ...snapshot,
+      email: Email.create(snapshot.email),
+      name: UserName.create(snapshot.name),
+    });
+  }
+
+  static #create({ id, email, name, passwordHash, at }: NewUser, role: Role): User {
+    const user = new User(id, { email, name, role, passwordHash, createdAt: at, updatedAt: at });
+    user.record(
+      domainEvent(USER_REGISTERED, id, at, { userId: id, email: email.value, name: name.value, role }),
+    );
+    return user;
+  }
+
+  get email(): Email {
+    return this.#email;
+  }
+
+  get name(): string {
+    return this.#name.value;
+  }
+
+  get role(): Role {
+    return this.#role;
+  }
+
+  get passwordHash(): string {
+    return this.#passwordHash;
+  }
+
+  get createdAt(): Date {
+    return new Date(this.#createdAt);
+  }
+
+  get updatedAt(): Date {
+    return new Date(this.#updatedAt);
+  }
+
+  recordAuthentication(at: Date): void {
+    this.record(domainEvent(USER_AUTHENTICATED, this.id, at, { userId: this.id, email: this.#email.value }));
+  }
+
+  /** Replaces the hash with one of the same password under stronger parameters; no event, hashes never leave. */
+  changePasswordHash(newHash: string, at: Date): void {
+    this.#passwordHash = requireHash(newHash);
+    this.#updatedAt = new Date(at);
+  }
+
+  /** `byUserId` is the admin making the change, or null for the start-up configuration. */
+  changeRole(role: Role, at: Date, byUserId: string | null): void {
+    if (!isRole(role)) throw new InvalidValueError('role', 'Choose member, trainer or admin');
+    if (role === this.#role) return;
+    const from = this.#role;
+    this.#role = role;
+    this.#updatedAt = new Date(at);
+    this.record(
+      domainEvent(USER_ROLE_CHANGED, this.id, at, {
+        userId: this.id,
+        email: this.#email.value,
+        name: this.#name.value,
+        from,
+        to: role,
+        changedBy: byUserId,
+      }),
+    );
+  }
+
+  snapshot(): UserSnapshot {
+    return {
+      id: this.id,
+      email: this.#email.value,
+      name: this.#name.value,
+      role: this.#role,
+      passwordHash: this.#passwordHash,
+      createdAt: new Date(this.#createdAt),
+      updatedAt: new Date(this.#updatedAt),
+    };
+  }
+}
+
+function requireHash(hash: string): string {
+  if (hash.length === 0) throw new InvalidValueError('passwordHash', 'A password hash is required');
+  return hash;
+}
