@@ -57,11 +57,11 @@ const cancellationPolicy = z
   .string()
   .default('24:100,12:50')
   .transform((text, ctx) => {
-    const tiers = text.split(',').map((entry) => /^\s*(\d+):(\d+)\s*$/.exec(entry));
-    const valid = tiers.every((m) => m && Number(m[2]) <= 100);
-    const parsed: RefundTier[] = valid
-      ? tiers.map((m) => ({ hoursBefore: Number(m![1]), refundPercentage: Number(m![2]) }))
-      : [];
+    const parsed: RefundTier[] = text.split(',').flatMap((entry) => {
+      const match = /^\s*(\d+):(\d+)\s*$/.exec(entry);
+      return match ? [{ hoursBefore: Number(match[1]), refundPercentage: Number(match[2]) }] : [];
+    });
+    const valid = parsed.length === text.split(',').length && parsed.every((tier) => tier.refundPercentage <= 100);
     const descending = parsed.every((tier, i) => i === 0 || tier.hoursBefore < parsed[i - 1].hoursBefore);
     if (!valid || !descending) {
       ctx.addIssue({ code: 'custom', message: `"${text}" is not a list like 24:100,12:50 (hours descending, percent 0..100)` });

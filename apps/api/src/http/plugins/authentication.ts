@@ -25,7 +25,7 @@ declare module 'fastify' {
 async function verify(request: FastifyRequest): Promise<void> {
   try {
     await request.jwtVerify();
-  } catch (error) {
+  } catch {
     throw unauthenticated('Your session is missing, invalid or expired. Sign in again.');
   }
 }

@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 /** Timestamps go in as Date or ISO string and come out as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database fills in (`default now()`) when an insert leaves it out. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface UsersTable {
   id: string;
@@ -10,8 +12,8 @@ export interface UsersTable {
   name: string;
   role: 'member' | 'trainer' | 'admin';
   password_hash: string;
-  created_at: Timestamp;
-  updated_at: Timestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface RefreshTokensTable {
@@ -19,7 +21,7 @@ export interface RefreshTokensTable {
   family_id: string;
   user_id: string;
   token_hash: string;
-  issued_at: Timestamp;
+  issued_at: DefaultedTimestamp;
   expires_at: Timestamp;
   rotated_at: Timestamp | null;
   revoked_at: Timestamp | null;
@@ -28,8 +30,8 @@ export interface RefreshTokensTable {
 export interface OutboxTable {
   /** Also the event's id, which idempotent handlers key their work on. */
   id: string;
-  /** Orders events in commit-independent insertion order. */
-  seq: Generated<string>;
+  /** Orders events in commit-independent insertion order (int8, read as a number: see type-parsers.ts). */
+  seq: Generated<number>;
   type: string;
   aggregate_id: string;
   payload: ColumnType<object, string, string>;

@@ -1,4 +1,4 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHasher } from '@fitflow/application-membership';
 
 export interface Argon2Parameters {
@@ -24,7 +24,8 @@ export class Argon2PasswordHasher implements PasswordHasher {
   constructor(private readonly parameters: Argon2Parameters = DEFAULT_ARGON2_PARAMETERS) {}
 
   hash(plain: string): Promise<string> {
-    return hash(plain, { algorithm: Algorithm.Argon2id, ...this.parameters });
+    // The library's default algorithm is argon2id (its const enum cannot be imported under isolatedModules).
+    return hash(plain, this.parameters);
   }
 
   async verify(phc: string, plain: string): Promise<{ valid: boolean; needsRehash: boolean }> {

@@ -1,0 +1,78 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect';
+import type { Database } from './schema';
+import { TYPE_PARSERS } from './type-parsers';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly kind: DatabaseKind;
+  /** Ends the pool or closes PGlite; waits for running queries. */
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL when set; the embedded PGlite otherwise. */
+  readonly databaseUrl?: string;
+  /** The application's data folder; PGlite keeps its files in `<dataDir>/pglite`. */
+  readonly dataDir: string;
+  readonly poolSize?: number;
+  /** An idle pooled connection failed (e.g. the server restarted); the pool has already dropped it. */
+  readonly onPoolError?: (error: Error) => void;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+
+export function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl
+    ? Promise.resolve(connectPostgres(options.databaseUrl, options))
+    : connectPglite(join(options.dataDir, 'pglite'));
+}
+
+export function connectPostgres(
+  databaseUrl: string,
+  options: Pick<ConnectOptions, 'poolSize' | 'onPoolError'> = {},
+): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    types: { getTypeParser: pgTypeParser },
+  });
+  // Without a listener, an idle client's error (server restart, terminated backend) crashes the process.
+  pool.on('error', options.onPoolError ?? ((error) => console.warn('PostgreSQL pool dropped a connection:', error)));
+  return handleFor(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+}
+
+/** PGlite in `pgDataDir` (created if missing), or in memory when it is `memory://`. */
+export async function connectPglite(pgDataDir: string): Promise<DatabaseHandle> {
+  if (!pgDataDir.startsWith('memory://')) {
+    // PGlite creates its own folder but not the parents.
+    await mkdir(dirname(pgDataDir), { recursive: true });
+  }
+  return openPglite(await PGlite.create(pgDataDir));
+}
+
+/** Wraps an open PGlite (a test's clone, for instance); closing the handle closes it. */
+export function openPglite(pglite: PGliteInterface): DatabaseHandle {
+  return handleFor(new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) }), 'pglite');
+}
+
+/** Readiness: resolves when the database answers, rejects otherwise. */
+export async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+function handleFor(db: Kysely<Database>, kind: DatabaseKind): DatabaseHandle {
+  return { db, kind, close: () => db.destroy() };
+}
+
+/** Our overrides (see type-parsers.ts) for text results, `pg`'s defaults for everything else. */
+const pgTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  format !== 'binary' && oid in TYPE_PARSERS
+    ? TYPE_PARSERS[oid]
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;

@@ -1,0 +1,72 @@
+import type { OutboxWriter } from '@fitflow/application-shared';
+import { domainEvent } from '@fitflow/domain-shared';
+import { sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
+import { KyselyUnitOfWork } from './kysely-unit-of-work';
+import type { Database } from './schema';
+
+/** The repositories a real composition would build; here just enough to write a row and an event. */
+function makeRepositories(trx: Transaction<Database>, outbox: OutboxWriter) {
+  return {
+    async recordSignUp(n: number) {
+      await outbox.append([domainEvent('MemberSignedUp', `member-${n}`, new Date(), { n })]);
+    },
+    failAStatement: () => sql`select 1 / 0`.execute(trx).catch(() => undefined),
+  };
+}
+
+describe.each(TEST_DATABASES)('KyselyUnitOfWork on %s', (kind) => {
+  let database: TestDatabase;
+  const afterCommit = vi.fn();
+  let uow: KyselyUnitOfWork<ReturnType<typeof makeRepositories>>;
+
+  const storedAggregateIds = async () => {
+    const rows = await database.db.selectFrom('outbox').select('aggregate_id').orderBy('seq').execute();
+    return rows.map((row) => row.aggregate_id);
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    uow = new KyselyUnitOfWork(database.db, makeRepositories, { afterCommit });
+  });
+  beforeEach(async () => {
+    afterCommit.mockReset();
+    await database.db.deleteFrom('outbox').execute();
+  });
+  afterAll(() => database?.close());
+
+  it('commits the work with its events, then calls afterCommit once', async () => {
+    const result = await uow.transaction(async (repos) => {
+      await repos.recordSignUp(1);
+      expect(afterCommit).not.toHaveBeenCalled();
+      return 'done';
+    });
+
+    expect(result).toBe('done');
+    expect(afterCommit).toHaveBeenCalledTimes(1);
+    expect(await storedAggregateIds()).toEqual(['member-1']);
+  });
+
+  it('rolls back the events and does not call afterCommit when the work throws', async () => {
+    const work = uow.transaction(async (repos) => {
+      await repos.recordSignUp(2);
+      throw new Error('rule broken');
+    });
+
+    await expect(work).rejects.toThrow('rule broken');
+    expect(afterCommit).not.toHaveBeenCalled();
+    expect(await storedAggregateIds()).toEqual([]);
+  });
+
+  it('does not call afterCommit when the database refuses the commit', async () => {
+    const work = uow.transaction(async (repos) => {
+      await repos.recordSignUp(3);
+      await repos.failAStatement();
+    });
+
+    await expect(work).rejects.toThrow();
+    expect(afterCommit).not.toHaveBeenCalled();
+    expect(await storedAggregateIds()).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
+import { migrateToLatest, MigrationFailedError } from './migrate';
+import { accounts } from './migrations/0001-accounts';
+
+function newUser(email: string) {
+  return { id: randomUUID(), email, name: 'Test User', role: 'member' as const, password_hash: 'hash' };
+}
+
+describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('creates the schema, and running them again changes nothing', async () => {
+    expect(await migrateToLatest(database.db)).toEqual([]);
+    const tables = await database.db.introspection.getTables();
+    expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['users', 'refresh_tokens', 'outbox']));
+  });
+
+  it('refuses a second account with the same email', async () => {
+    await database.db.insertInto('users').values(newUser('twice@example.com')).execute();
+    await expect(database.db.insertInto('users').values(newUser('twice@example.com')).execute()).rejects.toThrow(
+      /users_email_key|unique/,
+    );
+  });
+
+  it('refuses an unknown role and an email that is not normalised', async () => {
+    const unknownRole = { ...newUser('boss@example.com'), role: 'owner' as 'admin' };
+    await expect(database.db.insertInto('users').values(unknownRole).execute()).rejects.toThrow(/users_role_check/);
+    await expect(database.db.insertInto('users').values(newUser('Mixed@Example.com')).execute()).rejects.toThrow(
+      /users_email_lower_check/,
+    );
+  });
+
+  it('deletes the refresh tokens of a deleted user', async () => {
+    const user = newUser('leaving@example.com');
+    await database.db.insertInto('users').values(user).execute();
+    await database.db
+      .insertInto('refresh_tokens')
+      .values({ id: randomUUID(), family_id: randomUUID(), user_id: user.id, token_hash: 'h1', expires_at: new Date() })
+      .execute();
+    await database.db.deleteFrom('users').where('id', '=', user.id).execute();
+    const tokens = await database.db.selectFrom('refresh_tokens').select('id').where('user_id', '=', user.id).execute();
+    expect(tokens).toEqual([]);
+  });
+
+  it('rolls back and names the migration that fails', async () => {
+    const scratch = await createTestDatabase(kind);
+    try {
+      await accounts.down(scratch.db);
+      await sql`delete from kysely_migration`.execute(scratch.db);
+      // A leftover table in the way: 0001 creates users and refresh_tokens, then fails on outbox.
+      await sql`create table outbox (id int)`.execute(scratch.db);
+
+      const failure = await migrateToLatest(scratch.db).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(MigrationFailedError);
+      expect(failure).toMatchObject({
+        migrationName: '0001_accounts',
+        message: expect.stringContaining('0001_accounts'),
+      });
+      const tables = (await scratch.db.introspection.getTables()).map((table) => table.name);
+      expect(tables).not.toContain('users');
+    } finally {
+      await scratch.close();
+    }
+  });
+});

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { accounts } from './0001-accounts';
+
+/**
+ * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
+ * so the bundled build (one file per entry point) carries them. Never edit an applied migration: add the next.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_accounts': accounts,
+};
