@@ -1,1 +1,15 @@
-export {};
+export * from './commands/cancel-session/cancel-session.handler';
+export * from './commands/create-template/create-template.handler';
+export * from './commands/delete-template/delete-template.handler';
+export * from './commands/publish-session/publish-session.handler';
+export * from './commands/schedule-sessions/schedule-sessions.handler';
+export * from './commands/update-session/update-session.handler';
+export * from './commands/update-template/update-template.handler';
+export * from './errors';
+export * from './permissions';
+export * from './ports';
+export * from './queries/get-session/get-session.handler';
+export * from './queries/get-template/get-template.handler';
+export * from './queries/list-sessions/list-sessions.handler';
+export * from './queries/list-templates/list-templates.handler';
+export * from './template-details';

@@ -1,1 +1,15 @@
-export {};
+export * from './cancellation-reason';
+export * from './capacity';
+export * from './class-name';
+export * from './class-session';
+export * from './class-session-events';
+export * from './class-template';
+export * from './class-template-events';
+export * from './credit-cost';
+export * from './duration';
+export * from './errors';
+export * from './management';
+export * from './session-status';
+export * from './time-slot';
+export * from './time-zone';
+export * from './weekly-series';

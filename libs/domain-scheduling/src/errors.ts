@@ -1,0 +1,23 @@
+import { DomainError, InvalidValueError } from '@fitflow/domain-shared';
+
+/** Lowering a session's capacity below the spots already taken (confirmed bookings plus unexpired holds). */
+export class CapacityBelowBookedError extends DomainError {
+  readonly code = 'CAPACITY_BELOW_BOOKED';
+
+  constructor(
+    readonly capacity: number,
+    readonly takenSpots: number,
+  ) {
+    super(
+      `${takenSpots} ${takenSpots === 1 ? 'spot is' : 'spots are'} already booked or held; ` +
+        `the capacity cannot go below that (asked for ${capacity})`,
+    );
+  }
+}
+
+/** A session is scheduled (or moved) to a start that has already passed. */
+export class StartsInPastError extends InvalidValueError {
+  constructor() {
+    super('startsAt', 'A session cannot start in the past');
+  }
+}
