@@ -1,75 +1,67 @@
-import { defineConfig, devices } from '@playwright/test';
-import { nxE2EPreset } from '@nx/playwright/preset';
-import { workspaceRoot } from '@nx/devkit';
-
-// For CI, you may want to set BASE_URL to the deployed application.
-const baseURL = process.env['BASE_URL'] || 'http://localhost:4200';
+import { defineConfig, type ReporterDescription } from '@playwright/test';
 
 /**
- * Read environment variables from file.
- * https://github.com/motdotla/dotenv
+ * Playwright drives the built SPA and the real API in Debian's Chromium (never a downloaded browser).
+ * `tools/e2e/serve.mjs` creates a fresh PostgreSQL database, serves the SPA from the API (`WEB_ROOT`) on
+ * port 4310 and drops the database again when Playwright stops it. Run with `npx nx run web-e2e:e2e`
+ * (builds the SPA first) or `npx playwright test -c apps/web-e2e/playwright.config.mts` after a build.
  */
-// import 'dotenv/config';
+const ci = !!process.env['CI'];
+// E2E_PORT lets two suites run side by side on one machine; serve.mjs reads it too.
+process.env['E2E_PORT'] ??= '4310';
+const port = Number(process.env['E2E_PORT']);
 
-/**
- * See https://playwright.dev/docs/test-configuration.
- *
- * Generated as a .mts file so Node forces ESM regardless of workspace
- * `type`. Playwright routes `.mts` through its ESM loader (dynamic import,
- * bypassing the pirates CJS-compile path), and Nx's native TS strip loads
- * `.mts` directly. Playwright's configLoader auto-discovers
- * `playwright.config.mts` via its extension list
- * (.ts/.js/.mts/.mjs/.cts/.cjs).
- */
+// The admin account serve.mjs makes the API create; specs read these.
+process.env['E2E_ADMIN_EMAIL'] ??= 'admin@e2e.fitflow.test';
+process.env['E2E_ADMIN_PASSWORD'] ??= 'E2e-admin-password-2026';
+
+const reporter: ReporterDescription[] = [['list']];
+if (!ci) reporter.push(['html', { open: 'never', outputFolder: '../../dist/.playwright/apps/web-e2e/report' }]);
+// tools/ci/test-all.sh sets this to count the results.
+if (process.env['PLAYWRIGHT_JSON_OUTPUT_FILE']) reporter.push(['json']);
+
 export default defineConfig({
-  ...nxE2EPreset(import.meta.dirname, { testDir: './src' }),
-  /* Shared settings for all the projects below. See https://playwright.dev/docs/api/class-testoptions. */
+  testDir: './src',
+  outputDir: '../../dist/.playwright/apps/web-e2e/test-output',
+  forbidOnly: ci,
+  retries: 0,
+  workers: ci ? 1 : 2,
+  reporter,
   use: {
-    baseURL,
-    /* Collect trace when retrying the failed test. See https://playwright.dev/docs/trace-viewer */
-    trace: 'on-first-retry',
-  },
-  /* Run your local dev server before starting the tests */
-  webServer: {
-    command: 'npx nx run web:serve',
-    url: 'http://localhost:4200',
-    reuseExistingServer: true,
-    cwd: workspaceRoot
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
   },
   projects: [
     {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"] },
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 720 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
     },
-
-    {
-      name: "firefox",
-      use: { ...devices["Desktop Firefox"] },
-    },
-
-    {
-      name: "webkit",
-      use: { ...devices["Desktop Safari"] },
-    },
-
-    // Uncomment for mobile browsers support
-    /* {
-      name: 'Mobile Chrome',
-      use: { ...devices['Pixel 5'] },
-    },
-    {
-      name: 'Mobile Safari',
-      use: { ...devices['iPhone 12'] },
-    }, */
-
-    // Uncomment for branded browsers
-    /* {
-      name: 'Microsoft Edge',
-      use: { ...devices['Desktop Edge'], channel: 'msedge' },
-    },
-    {
-      name: 'Google Chrome',
-      use: { ...devices['Desktop Chrome'], channel: 'chrome' },
-    } */
   ],
+  webServer: {
+    command: 'node tools/e2e/serve.mjs',
+    cwd: '../..',
+    url: `http://127.0.0.1:${port}/readyz`,
+    timeout: 120_000,
+    reuseExistingServer: !ci,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // SIGTERM lets serve.mjs stop the API and drop its database; Playwright would otherwise SIGKILL it.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+  },
 });

@@ -1,0 +1,54 @@
+// Prints `N passed, N failed` over the vitest runs (read from the `nx run-many -t test` log, which Nx replays
+// for cached tasks too) and the Playwright run (its JSON report). Prints a "test counts unavailable" line
+// instead whenever the counts could be wrong: a test task without a vitest summary, a failed run without a
+// failed test, a missing Playwright report.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values: args } = parseArgs({
+  options: {
+    'unit-log': { type: 'string' },
+    'unit-status': { type: 'string' },
+    'e2e-json': { type: 'string' },
+    'e2e-status': { type: 'string' },
+  },
+});
+
+function unitCounts(logFile, status) {
+  if (!existsSync(logFile)) return { error: 'no log of the unit tests' };
+  // eslint-disable-next-line no-control-regex
+  const lines = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const tasks = lines.filter((line) => /^> nx run \S+:test\b/.test(line)).length;
+  const summaries = lines.filter((line) => /^\s*Tests\s+.*\(\d+\)\s*$/.test(line));
+  if (tasks === 0) return { error: 'no test task ran' };
+  if (summaries.length !== tasks) return { error: `${tasks} test tasks but ${summaries.length} vitest summaries` };
+  let passed = 0;
+  let failed = 0;
+  for (const line of summaries) {
+    passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
+  }
+  if ((status === 'ok') !== (failed === 0)) return { error: `unit tests ${status} with ${failed} failed tests` };
+  return { passed, failed };
+}
+
+function e2eCounts(jsonFile, status) {
+  if (status === 'skipped') return { error: 'the Playwright suite did not run' };
+  if (!existsSync(jsonFile)) return { error: 'no Playwright JSON report' };
+  const { stats, errors = [] } = JSON.parse(readFileSync(jsonFile, 'utf8'));
+  const passed = stats.expected + stats.flaky;
+  const failed = stats.unexpected;
+  if ((status === 'ok') !== (failed === 0)) {
+    return { error: `Playwright ${status} with ${failed} failed tests${errors.length ? ` and ${errors.length} errors` : ''}` };
+  }
+  return { passed, failed };
+}
+
+const parts = [unitCounts(args['unit-log'], args['unit-status']), e2eCounts(args['e2e-json'], args['e2e-status'])];
+const errors = parts.filter((part) => part.error).map((part) => part.error);
+if (errors.length > 0) {
+  console.log(`test counts unavailable: ${errors.join('; ')}`);
+} else {
+  const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
+  console.log(`${sum('passed')} passed, ${sum('failed')} failed`);
+}

@@ -1,0 +1,94 @@
+// The server the Playwright suite runs against (see apps/web-e2e/playwright.config.mts): a fresh PostgreSQL
+// database, then the real API serving the built SPA on 127.0.0.1:4310 (or E2E_PORT). On SIGTERM/SIGINT, or
+// when the API exits by itself, it stops the API and drops the database.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+
+const root = resolve(import.meta.dirname, '../..');
+// The same variables as the API's integration tests: where to create databases, which Redis to use.
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const webRoot = 'dist/apps/web/browser';
+const database = `fitflow_e2e_${Date.now()}_${process.pid}`;
+const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).href;
+
+if (!existsSync(resolve(root, webRoot, 'index.html'))) {
+  console.error(`e2e: ${webRoot}/index.html is missing; build the SPA first (npx nx run web:build)`);
+  process.exit(1);
+}
+
+async function sql(statement) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+let api; // the API's child process, once started
+let stopping = false;
+let finished = false;
+
+async function finish(code) {
+  if (finished) return;
+  finished = true;
+  try {
+    await sql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    console.log(`e2e: dropped database ${database}`);
+  } catch (error) {
+    console.error(`e2e: could not drop database ${database}`, error);
+  }
+  process.exit(code);
+}
+
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  if (!api) return; // still creating the database: the start-up below notices and cleans up
+  if (api.pid && api.exitCode === null && api.signalCode === null) {
+    process.kill(-api.pid, signal);
+    // The API shuts down gracefully; do not let a stuck one keep the database alive.
+    setTimeout(() => api.exitCode === null && api.signalCode === null && process.kill(-api.pid, 'SIGKILL'), 10_000).unref();
+  }
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+
+await sql(`CREATE DATABASE "${database}"`);
+console.log(`e2e: created database ${database}`);
+if (stopping) await finish(0);
+
+// The local tsx binary, as `npx tsx` would find it, but without npm's wrapper process between us and the
+// API. Its own process group, so only we signal it, exactly once.
+api = spawn(resolve(root, 'node_modules/.bin/tsx'), ['apps/api/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  detached: true,
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? '4310',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: randomBytes(36).toString('base64url'), // 48 characters
+    ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.fitflow.test',
+    ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'E2e-admin-password-2026',
+    WEB_ROOT: webRoot,
+    LOG_LEVEL: 'warn',
+    RATE_LIMITS: 'login=10/1m,login-address=1000/1m',
+  },
+});
+
+api.on('error', (error) => {
+  console.error('e2e: could not start the API', error);
+  void finish(1);
+});
+api.on('exit', (code, signal) => {
+  if (!stopping) console.error(`e2e: the API exited by itself (${signal ?? `code ${code}`})`);
+  void finish(stopping ? 0 : (code ?? 1));
+});
