@@ -1,3 +1,28 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import { roleGuard, signedInGuard } from './core/auth/guards';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  { path: '', pathMatch: 'full', redirectTo: 'schedule' },
+  { path: 'schedule', loadChildren: () => import('./features/schedule/schedule.routes').then((m) => m.scheduleRoutes) },
+  { path: '', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes) },
+  {
+    path: 'trainer',
+    canActivate: [signedInGuard, roleGuard('trainer', 'admin')],
+    loadChildren: () => import('./features/trainer/trainer.routes').then((m) => m.trainerRoutes),
+  },
+  {
+    path: 'admin',
+    canActivate: [signedInGuard, roleGuard('admin')],
+    loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
+  },
+  {
+    path: 'forbidden',
+    title: 'Not allowed',
+    loadComponent: () => import('./features/errors/forbidden-page').then((m) => m.ForbiddenPage),
+  },
+  {
+    path: '**',
+    title: 'Page not found',
+    loadComponent: () => import('./features/errors/not-found-page').then((m) => m.NotFoundPage),
+  },
+];

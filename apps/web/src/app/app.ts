@@ -1,13 +1,36 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthStore } from './core/auth/auth.store';
+import { StudioStore } from './core/studio/studio.store';
+import { ToastService } from './core/ui/toast.service';
 
+/** The shell: toolbar with the studio's name, navigation by role, the account menu, and the page. */
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'ff-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatMenuModule, MatDividerModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
-  protected title = 'web';
+  protected readonly auth = inject(AuthStore);
+  protected readonly studio = inject(StudioStore);
+  readonly #router = inject(Router);
+  readonly #toast = inject(ToastService);
+
+  protected async signOut(): Promise<void> {
+    await this.auth.signOut();
+    this.#toast.success('You are signed out.');
+    await this.#router.navigateByUrl('/');
+  }
+
+  /** Moves the focus to the page's content (the skip link). */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  }
 }

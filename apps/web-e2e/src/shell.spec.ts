@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { registerMember } from './support/accounts';
+
+test.describe('app shell', () => {
+  test('an unknown address shows the 404 page with a way home', async ({ page }) => {
+    await page.goto('/no-such-page/at-all');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page).toHaveTitle(/Page not found/);
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole('link', { name: 'Go to the schedule' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+  });
+
+  test.describe('at 360 px wide', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('the toolbar folds into a menu that navigates, and nothing scrolls sideways', async ({ page, request }) => {
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await expect(menu).toBeVisible();
+      await expect(page.getByRole('banner').getByRole('link', { name: 'Register', exact: true })).toBeHidden();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectNoSeriousA11yViolations(page);
+
+      await menu.click();
+      await expect(page.getByRole('menuitem', { name: 'Register' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+      await page.getByRole('menuitem', { name: 'Sign in' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectNoSeriousA11yViolations(page);
+
+      // Signed in, the same menu holds the account's entries.
+      const account = await registerMember(request, 'narrow');
+      await page.getByLabel('Email', { exact: true }).fill(account.email);
+      await page.getByLabel('Password', { exact: true }).fill(account.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Profile' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Your profile' })).toBeVisible();
+      await expectNoSeriousA11yViolations(page);
+
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await menu.click();
+      await expect(page.getByRole('menuitem', { name: 'Sign in' })).toBeVisible();
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/** The admin account the e2e server creates at start-up (see playwright.config.mts). */
+export const admin = {
+  email: process.env['E2E_ADMIN_EMAIL'] ?? 'admin@e2e.fitflow.test',
+  password: process.env['E2E_ADMIN_PASSWORD'] ?? 'E2e-admin-password-2026',
+};
+
+/** Long and not a commonly breached password, so the API accepts it. */
+export const PASSWORD = 'Quiet-harbour-kettlebell-42';
+
+/** A short token unique to this run and call, for emails and names that never collide across workers. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${randomUUID().slice(0, 6)}`;
+}
+
+/** An email no other test (or earlier run on the same database) has used. */
+export function uniqueEmail(label = 'member'): string {
+  return `${label}-${uniqueSuffix()}@e2e.fitflow.test`;
+}
+
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** A fresh member account, registered straight through the API (for journeys that are not about registering). */
+export async function registerMember(request: APIRequestContext, label = 'member'): Promise<Account> {
+  const suffix = uniqueSuffix();
+  const account = { email: `${label}-${suffix}@e2e.fitflow.test`, name: `E2E ${label} ${suffix}`, password: PASSWORD };
+  const response = await request.post('/api/v1/auth/register', { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+  return account;
+}
+
+/** Signs in through the sign-in page and waits until the app shows the account menu. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Account', exact: true })).toBeVisible();
+}
+
+/** Signs out through the account menu (wide screens). */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Account', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
+}

@@ -1,0 +1,129 @@
+import { computed, inject } from '@angular/core';
+import type { LoginRequest, Me, Role, TokenPair } from '@fitflow/api-contract';
+import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import { catchError, finalize, firstValueFrom, map, type Observable, shareReplay, tap, throwError } from 'rxjs';
+import { ApiClient } from '../api/api-client';
+import { RefreshTokenStorage } from './refresh-token-storage';
+
+export type AuthStatus = 'restoring' | 'anonymous' | 'signed-in';
+
+interface AuthState {
+  /** In memory only. */
+  accessToken: string | null;
+  /** Mirrored in localStorage so a reload stays signed in. */
+  refreshToken: string | null;
+  user: Me | null;
+  status: AuthStatus;
+}
+
+const signedOut: Pick<AuthState, 'accessToken' | 'refreshToken' | 'user' | 'status'> = {
+  accessToken: null,
+  refreshToken: null,
+  user: null,
+  status: 'anonymous',
+};
+
+/** Who is signed in, with which tokens. The one place that changes them. */
+export const AuthStore = signalStore(
+  { providedIn: 'root' },
+  withState<AuthState>(() => ({
+    accessToken: null,
+    refreshToken: inject(RefreshTokenStorage).read(),
+    user: null,
+    status: 'restoring',
+  })),
+  withComputed(({ user, accessToken }) => ({
+    isSignedIn: computed(() => user() !== null && accessToken() !== null),
+    role: computed<Role | null>(() => user()?.role ?? null),
+    canUseTrainerTools: computed(() => user()?.role === 'trainer' || user()?.role === 'admin'),
+    isAdmin: computed(() => user()?.role === 'admin'),
+  })),
+  withMethods((store, api = inject(ApiClient), storage = inject(RefreshTokenStorage)) => {
+    let refreshInFlight: Observable<string> | null = null;
+
+    const applyTokens = (pair: TokenPair): void => {
+      storage.write(pair.refreshToken);
+      patchState(store, { accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+    };
+
+    const clearSession = (): void => {
+      storage.clear();
+      patchState(store, signedOut);
+    };
+
+    const loadUser = async (): Promise<void> => {
+      const user = await firstValueFrom(api.me());
+      patchState(store, { user, status: 'signed-in' });
+    };
+
+    return {
+      hasRole(...roles: Role[]): boolean {
+        const role = store.role();
+        return role !== null && roles.includes(role);
+      },
+
+      /** At start-up: turns a stored refresh token into a session, or settles as anonymous. Never throws. */
+      async restoreSession(): Promise<void> {
+        const refreshToken = store.refreshToken();
+        if (!refreshToken) {
+          patchState(store, { status: 'anonymous' });
+          return;
+        }
+        try {
+          applyTokens(await firstValueFrom(api.refresh(refreshToken)));
+          await loadUser();
+        } catch {
+          clearSession();
+        }
+      },
+
+      /** Signs in and loads the user; rejects with the API's error (see `toProblem`). */
+      async signIn(credentials: LoginRequest): Promise<Me> {
+        const pair = await firstValueFrom(api.login(credentials));
+        applyTokens(pair);
+        try {
+          await loadUser();
+        } catch (error) {
+          clearSession();
+          throw error;
+        }
+        return store.user() as Me;
+      },
+
+      /** Revokes the refresh token on the server (best effort) and forgets the session. */
+      async signOut(): Promise<void> {
+        const refreshToken = store.refreshToken();
+        clearSession();
+        if (!refreshToken) return;
+        try {
+          await firstValueFrom(api.logout(refreshToken));
+        } catch {
+          // The session is gone locally either way; an unreachable server must not keep anyone signed in.
+        }
+      },
+
+      /**
+       * A new access token from the refresh token. Callers that ask while a refresh runs share it: one request,
+       * one rotation. On failure the session is cleared and the error passed on.
+       */
+      refreshAccessToken(): Observable<string> {
+        if (refreshInFlight) return refreshInFlight;
+        const refreshToken = store.refreshToken();
+        if (!refreshToken) return throwError(() => new Error('No refresh token'));
+        refreshInFlight = api.refresh(refreshToken).pipe(
+          tap(applyTokens),
+          map((pair) => pair.accessToken),
+          catchError((error: unknown) => {
+            clearSession();
+            return throwError(() => error);
+          }),
+          finalize(() => (refreshInFlight = null)),
+          shareReplay({ bufferSize: 1, refCount: false }),
+        );
+        return refreshInFlight;
+      },
+
+      clearSession,
+    };
+  }),
+);
