@@ -1,0 +1,141 @@
+/**
+ * Browse benchmark (issue: scheduling). Seeds a fresh PostgreSQL database with 5,000 published sessions, then
+ * measures at 50 connections, in one run on this machine: a bare Fastify JSON route, a reference route (one indexed
+ * 20-row SELECT through Kysely and pg) and `GET /api/v1/sessions` (one week, 20 a page, signed in). Prints the
+ * throughput, p50/p99 and ratios, and the plan of the schedule query.
+ *
+ *   node_modules/.bin/tsx tools/bench/browse/run.ts [--seconds 10]
+ */
+import { fork } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { connectPostgres } from '../../../apps/api/src/infrastructure/database/connect';
+import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
+
+const SESSIONS = 5_000;
+const CONNECTIONS = 50;
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
+const serverUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Trainers and 5,000 published sessions: 100 a week, from this Monday on. */
+async function seed(url: string, weekStart: Date): Promise<void> {
+  const { db, close } = connectPostgres(url);
+  await migrateToLatest(db);
+  const trainers = ['Tess', 'Marco', 'Priya'].map((name) => ({
+    id: randomUUID(),
+    email: `${name.toLowerCase()}@bench.test`,
+    name,
+    role: 'trainer' as const,
+    password_hash: 'x',
+  }));
+  await db.insertInto('users').values(trainers).execute();
+  await sql`
+    insert into class_sessions (id, trainer_id, name, description, starts_at, ends_at, capacity, credit_cost, status)
+    select gen_random_uuid(), (${sql.val(trainers.map((t) => t.id))}::uuid[])[1 + i % 3],
+           (array['Morning Yoga','HIIT Express','Pilates Core','Spin','Boxfit'])[1 + i % 5], '',
+           ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes',
+           ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes' + interval '60 minutes',
+           12, 1, 'published'
+    from generate_series(0, ${SESSIONS - 1}) as i`.execute(db);
+  await sql`analyze`.execute(db);
+  await close();
+}
+
+async function explain(url: string, from: Date, to: Date): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // The finder's shape: a week of visible sessions with their trainer, in start order, one page with its total.
+    const { rows } = await client.query(
+      `explain analyze select s.*, u.name as trainer_name, count(*) over () as total
+         from class_sessions s join users u on u.id = s.trainer_id
+        where s.status <> 'draft' and s.starts_at >= $1 and s.starts_at < $2
+        order by s.starts_at, s.id limit 20`,
+      [from, to],
+    );
+    return rows.map((row) => `    ${row['QUERY PLAN']}`).join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
+interface Figures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Figures> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const name = `fitflow_bench_${randomBytes(6).toString('hex')}`;
+  const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const now = new Date();
+  const weekStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
+  await onServer(`create database ${name}`);
+  const child = fork(fileURLToPath(new URL('./servers.ts', import.meta.url)), {
+    env: { ...process.env, DATABASE_URL: url, BENCH_FROM: weekStart.toISOString(), JWT_SECRET: randomBytes(32).toString('hex') },
+    execArgv: ['--import', 'tsx'],
+  });
+  try {
+    await seed(url, weekStart);
+    const ready = new Promise<{ ports: { barePort: number; referencePort: number; apiPort: number } }>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as never));
+      child.once('exit', (code) => reject(new Error(`servers exited with ${code}`)));
+    });
+    const { ports } = await ready;
+    const api = `http://127.0.0.1:${ports.apiPort}/api/v1`;
+    const member = { email: 'bench@bench.test', password: 'Bench-password-2026', name: 'Bench Member' };
+    await fetch(`${api}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(member) });
+    const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(member) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const sessionsUrl = `${api}/sessions?from=${weekStart.toISOString()}&to=${weekEnd.toISOString()}&pageSize=20`;
+    const check = await fetch(sessionsUrl, { headers: { authorization: `Bearer ${accessToken}` } });
+    const page = (await check.json()) as { items: unknown[]; total: number };
+    console.log(`GET /sessions answers ${check.status} with ${page.items.length} of ${page.total} sessions this week`);
+
+    const bare = await load('bare Fastify JSON route', `http://127.0.0.1:${ports.barePort}/bare`);
+    const reference = await load('reference: Kysely+pg 20-row SELECT', `http://127.0.0.1:${ports.referencePort}/reference`);
+    const sessions = await load('GET /sessions (week, 20/page, signed in)', sessionsUrl, { authorization: `Bearer ${accessToken}` });
+
+    console.log(`\nbrowse benchmark: ${SESSIONS} sessions, ${CONNECTIONS} connections, ${seconds} s each, ${new Date().toISOString()}`);
+    for (const f of [bare, reference, sessions]) {
+      console.log(`  ${f.name.padEnd(42)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`);
+    }
+    console.log(`  ratio GET /sessions / reference: ${(sessions.rps / reference.rps).toFixed(2)} (target >= 0.6; p99 target < 100 ms)`);
+    console.log(`  ratio reference / bare:          ${(reference.rps / bare.rps).toFixed(2)}`);
+    console.log(`\nplan of the week query:\n${await explain(url, weekStart, weekEnd)}`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await onServer(`drop database if exists ${name} with (force)`);
+  }
+}
+
+await main();
