@@ -16,18 +16,21 @@ import {
 import type { Redis } from 'ioredis';
 import { API_BASE_PATH, type Studio } from '@fitflow/api-contract';
 import type { AppConfig } from './config';
-import type { MembershipHandlers } from './composition-types';
+import type { MembershipHandlers, SchedulingHandlers } from './composition-types';
 import { authenticationPlugin } from './http/plugins/authentication';
 import { rateLimitingPlugin } from './http/plugins/rate-limiting';
 import { sendNotFound, sendProblem } from './http/problem';
 import { authRoutes } from './http/routes/auth';
 import { healthRoutes } from './http/routes/health';
+import { sessionRoutes } from './http/routes/sessions';
 import { studioRoutes } from './http/routes/studio';
+import { templateRoutes } from './http/routes/templates';
 import { userRoutes } from './http/routes/users';
 
 export interface AppDependencies {
   config: AppConfig;
   membership: MembershipHandlers;
+  scheduling: SchedulingHandlers;
   readinessChecks: Record<string, () => Promise<unknown>>;
   redis?: Redis;
   /** The process's pino logger; without it, Fastify logs at `config.logLevel` (tests pass `logger: false`). */
@@ -52,6 +55,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.config.trustProxy,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -73,6 +77,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(studioRoutes, { studio: studioView(deps.config) });
       await api.register(authRoutes, { handlers: deps.membership });
       await api.register(userRoutes, { handlers: deps.membership });
+      await api.register(templateRoutes, { handlers: deps.scheduling });
+      await api.register(sessionRoutes, { handlers: deps.scheduling });
     },
     { prefix: API_BASE_PATH },
   );

@@ -8,6 +8,19 @@ import type {
   RefreshTokenHandler,
   RegisterUserHandler,
 } from '@fitflow/application-membership';
+import type {
+  CancelSessionHandler,
+  CreateTemplateHandler,
+  DeleteTemplateHandler,
+  GetSessionHandler,
+  GetTemplateHandler,
+  ListSessionsHandler,
+  ListTemplatesHandler,
+  PublishSessionHandler,
+  ScheduleSessionsHandler,
+  UpdateSessionHandler,
+  UpdateTemplateHandler,
+} from '@fitflow/application-scheduling';
 
 /** The use cases the HTTP layer calls; `composition.ts` builds them, tests may build them differently. */
 export interface MembershipHandlers {
@@ -19,4 +32,19 @@ export interface MembershipHandlers {
   listUsers: ListUsersHandler;
   listTrainers: ListTrainersHandler;
   changeRole: ChangeUserRoleHandler;
+}
+
+/** The scheduling use cases: class templates and sessions. */
+export interface SchedulingHandlers {
+  listTemplates: ListTemplatesHandler;
+  getTemplate: GetTemplateHandler;
+  createTemplate: CreateTemplateHandler;
+  updateTemplate: UpdateTemplateHandler;
+  deleteTemplate: DeleteTemplateHandler;
+  scheduleSessions: ScheduleSessionsHandler;
+  updateSession: UpdateSessionHandler;
+  publishSession: PublishSessionHandler;
+  cancelSession: CancelSessionHandler;
+  listSessions: ListSessionsHandler;
+  getSession: GetSessionHandler;
 }

@@ -12,10 +12,24 @@ import {
   RegisterUserHandler,
   type MembershipRepositories,
 } from '@fitflow/application-membership';
+import {
+  CancelSessionHandler,
+  CreateTemplateHandler,
+  DeleteTemplateHandler,
+  GetSessionHandler,
+  GetTemplateHandler,
+  ListSessionsHandler,
+  ListTemplatesHandler,
+  PublishSessionHandler,
+  ScheduleSessionsHandler,
+  UpdateSessionHandler,
+  UpdateTemplateHandler,
+  type SchedulingRepositories,
+} from '@fitflow/application-scheduling';
 import { InMemoryEventBus, OutboxRelay } from '@fitflow/application-shared';
 import type { AppDependencies } from './app';
 import type { AppConfig } from './config';
-import type { MembershipHandlers } from './composition-types';
+import type { MembershipHandlers, SchedulingHandlers } from './composition-types';
 import { connectDatabase, ping, type DatabaseHandle } from './infrastructure/database/connect';
 import { KyselyOutboxReader } from './infrastructure/database/kysely-outbox';
 import { KyselyUnitOfWork } from './infrastructure/database/kysely-unit-of-work';
@@ -24,6 +38,12 @@ import { LoggingEventBus } from './infrastructure/events/logging-event-bus';
 import { KyselyRefreshTokenRepository } from './infrastructure/persistence/membership/kysely-refresh-token-repository';
 import { KyselyUserRepository } from './infrastructure/persistence/membership/kysely-user-repository';
 import { KyselyUsersFinder } from './infrastructure/persistence/membership/kysely-users-finder';
+import { KyselyClassSessionRepository } from './infrastructure/persistence/scheduling/kysely-class-session-repository';
+import { KyselyClassTemplateRepository } from './infrastructure/persistence/scheduling/kysely-class-template-repository';
+import { KyselyClassTemplatesFinder } from './infrastructure/persistence/scheduling/kysely-class-templates-finder';
+import { KyselySessionOccupancy } from './infrastructure/persistence/scheduling/kysely-session-occupancy';
+import { KyselySessionsFinder } from './infrastructure/persistence/scheduling/kysely-sessions-finder';
+import { KyselyTrainerDirectory } from './infrastructure/persistence/scheduling/kysely-trainer-directory';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
 import { BreachedPasswordList } from './infrastructure/security/common-passwords';
 import { JwtAccessTokenIssuer, RandomRefreshTokenSecrets } from './infrastructure/security/tokens';
@@ -47,14 +67,26 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
   const relay = new OutboxRelay(new KyselyOutboxReader(handle.db, handle.kind), bus, {
     onError: (error) => logger.error({ err: error }, 'outbox relay failed; the events stay pending'),
   });
+  const clock = new SystemClock();
+  const afterCommit = { afterCommit: () => void relay.wake() };
   const uow = new KyselyUnitOfWork<MembershipRepositories>(
     handle.db,
     (trx, outbox) => ({ users: new KyselyUserRepository(trx, outbox), refreshTokens: new KyselyRefreshTokenRepository(trx, outbox) }),
-    { afterCommit: () => void relay.wake() },
+    afterCommit,
+  );
+  // Every repository on `trx`: PGlite has one connection, so a query on `db` inside the transaction would wait forever.
+  const schedulingUow = new KyselyUnitOfWork<SchedulingRepositories>(
+    handle.db,
+    (trx, outbox) => ({
+      templates: new KyselyClassTemplateRepository(trx, outbox),
+      sessions: new KyselyClassSessionRepository(trx, outbox),
+      occupancy: new KyselySessionOccupancy(trx, clock),
+      trainers: new KyselyTrainerDirectory(trx),
+    }),
+    afterCommit,
   );
   relay.start();
 
-  const clock = new SystemClock();
   const ids = new UuidGenerator();
   const hasher = new Argon2PasswordHasher();
   const passwords = new BreachedPasswordList();
@@ -72,12 +104,31 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
     changeRole: new ChangeUserRoleHandler(uow, clock),
   };
 
+  const templatesFinder = new KyselyClassTemplatesFinder(handle.db);
+  const sessionsFinder = new KyselySessionsFinder(handle.db, clock);
+  const studio = { timeZone: config.studio.timeZone };
+  const scheduling: SchedulingHandlers = {
+    listTemplates: new ListTemplatesHandler(templatesFinder),
+    getTemplate: new GetTemplateHandler(templatesFinder),
+    createTemplate: new CreateTemplateHandler(schedulingUow, ids, clock),
+    updateTemplate: new UpdateTemplateHandler(schedulingUow, templatesFinder, clock),
+    deleteTemplate: new DeleteTemplateHandler(schedulingUow, clock),
+    scheduleSessions: new ScheduleSessionsHandler(schedulingUow, ids, clock, studio),
+    updateSession: new UpdateSessionHandler(schedulingUow, sessionsFinder, clock),
+    publishSession: new PublishSessionHandler(schedulingUow, sessionsFinder, clock),
+    cancelSession: new CancelSessionHandler(schedulingUow, sessionsFinder, clock),
+    listSessions: new ListSessionsHandler(sessionsFinder),
+    getSession: new GetSessionHandler(sessionsFinder),
+  };
+
+  const ensureAdmin = new EnsureAdminHandler(uow, hasher, passwords, ids, clock);
+
   const readinessChecks: Record<string, () => Promise<unknown>> = { database: () => ping(handle.db) };
   if (redis) readinessChecks['redis'] = () => redis.ping();
 
   return {
-    deps: { config, membership, readinessChecks, ...(redis ? { redis } : {}) },
-    ensureAdmin: new EnsureAdminHandler(uow, hasher, passwords, ids, clock),
+    deps: { config, membership, scheduling, readinessChecks, ...(redis ? { redis } : {}) },
+    ensureAdmin,
     database: handle,
     async close() {
       await relay.stop();

@@ -120,6 +120,7 @@ const environmentSchema = z.object({
   CANCELLATION_POLICY: cancellationPolicy,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ROOT: z.string().optional(),
+  TRUST_PROXY: flag,
   DEMO_DATA: flag,
 });
 
@@ -144,6 +145,8 @@ export interface AppConfig {
   logLevel: string;
   webRoot: string | undefined;
   demoData: boolean;
+  /** Behind a reverse proxy (nginx): take the client address from X-Forwarded-For, for per-address limits. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -183,5 +186,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     webRoot: e.WEB_ROOT,
     demoData: e.DEMO_DATA,
+    trustProxy: e.TRUST_PROXY,
   };
 }

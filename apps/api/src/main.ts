@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { compose } from './composition';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo/seed-demo';
+import { SystemClock } from './infrastructure/system';
 
 function readConfig(): AppConfig {
   try {
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
 
   const composition = await compose(config, logger);
   if (config.admin) await composition.ensureAdmin.handle(config.admin);
-  if (config.demoData) await seedDemoData(composition.deps.membership, composition.ensureAdmin);
+  if (config.demoData) {
+    const { membership, scheduling } = composition.deps;
+    await seedDemoData(membership, composition.ensureAdmin, { handlers: scheduling, timeZone: config.studio.timeZone, clock: new SystemClock() });
+  }
 
   const app = await buildApp({ ...composition.deps, loggerInstance: logger });
   await app.listen({ port: config.port, host: config.host });

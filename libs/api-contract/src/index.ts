@@ -1,6 +1,8 @@
 export * from './auth';
 export * from './common';
+export * from './sessions';
 export * from './studio';
+export * from './templates';
 export * from './users';
 
 /** Every API route but health and docs lives under this prefix. */

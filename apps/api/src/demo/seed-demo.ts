@@ -1,25 +1,216 @@
 import type { EnsureAdminHandler } from '@fitflow/application-membership';
+import type { Actor } from '@fitflow/application-shared';
 import { EmailTakenError } from '@fitflow/domain-membership';
-import type { MembershipHandlers } from '../composition-types';
+import { type Weekday, WEEKDAYS, instantAt, localDateTimeOf } from '@fitflow/domain-scheduling';
+import type { Clock } from '@fitflow/domain-shared';
+import type { MembershipHandlers, SchedulingHandlers } from '../composition-types';
 
 export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@fitflow.test', password: 'Demo-admin-pass-2026', name: 'Alex Admin' },
   { role: 'trainer', email: 'tess@fitflow.test', password: 'Demo-trainer-pass-2026', name: 'Tess Trainer' },
+  { role: 'trainer', email: 'marco@fitflow.test', password: 'Demo-trainer-pass-2026', name: 'Marco Rossi' },
+  { role: 'trainer', email: 'priya@fitflow.test', password: 'Demo-trainer-pass-2026', name: 'Priya Shah' },
   { role: 'member', email: 'maya@fitflow.test', password: 'Demo-member-pass-2026', name: 'Maya Member' },
 ] as const;
 
-/** Demo accounts for `npm start`; safe to run at every start. */
-export async function seedDemoData(membership: MembershipHandlers, ensureAdmin: EnsureAdminHandler): Promise<void> {
+type TrainerEmail = Extract<(typeof DEMO_ACCOUNTS)[number], { role: 'trainer' }>['email'];
+
+interface DemoClass {
+  name: string;
+  description: string;
+  durationMinutes: number;
+  capacity: number;
+  creditCost: number;
+  trainer: TrainerEmail;
+  /** Weekly slots at a wall-clock time (`HH:MM`) in the studio's zone. */
+  slots: { weekdays: Weekday[]; at: string }[];
+}
+
+/** Eight templates, three trainers, a realistic studio week (early mornings, lunch, after work, weekends). */
+export const DEMO_CLASSES: readonly DemoClass[] = [
+  {
+    name: 'Morning Yoga',
+    description: 'A gentle hatha flow to wake up body and breath. All levels; mats provided.',
+    durationMinutes: 60,
+    capacity: 12,
+    creditCost: 1,
+    trainer: 'tess@fitflow.test',
+    slots: [
+      { weekdays: ['mon', 'wed', 'fri'], at: '07:00' },
+      { weekdays: ['sat'], at: '09:00' },
+    ],
+  },
+  {
+    name: 'HIIT Express',
+    description: 'Thirty minutes of intervals: squats, burpees, kettlebells. Bring water.',
+    durationMinutes: 30,
+    capacity: 16,
+    creditCost: 1,
+    trainer: 'marco@fitflow.test',
+    slots: [
+      { weekdays: ['tue', 'thu'], at: '12:15' },
+      { weekdays: ['mon', 'wed'], at: '18:30' },
+    ],
+  },
+  {
+    name: 'Pilates Core',
+    description: 'Mat Pilates for a strong centre and a happy back.',
+    durationMinutes: 50,
+    capacity: 10,
+    creditCost: 1,
+    trainer: 'priya@fitflow.test',
+    slots: [
+      { weekdays: ['tue', 'thu'], at: '09:00' },
+      { weekdays: ['sat'], at: '11:00' },
+    ],
+  },
+  {
+    name: 'Spin',
+    description: 'Indoor cycling to loud music. Cleats optional, towel required.',
+    durationMinutes: 45,
+    capacity: 20,
+    creditCost: 1,
+    trainer: 'marco@fitflow.test',
+    slots: [
+      { weekdays: ['mon', 'wed', 'fri'], at: '17:30' },
+      { weekdays: ['sun'], at: '10:00' },
+    ],
+  },
+  {
+    name: 'Vinyasa Flow',
+    description: 'A dynamic, breath-led yoga practice for those who know their downward dog.',
+    durationMinutes: 75,
+    capacity: 14,
+    creditCost: 2,
+    trainer: 'tess@fitflow.test',
+    slots: [{ weekdays: ['tue', 'thu'], at: '19:00' }],
+  },
+  {
+    name: 'Boxing Fitness',
+    description: 'Pad work, footwork and conditioning. Gloves and wraps provided.',
+    durationMinutes: 45,
+    capacity: 12,
+    creditCost: 2,
+    trainer: 'marco@fitflow.test',
+    slots: [
+      { weekdays: ['fri'], at: '18:30' },
+      { weekdays: ['sat'], at: '12:00' },
+    ],
+  },
+  {
+    name: 'Barre',
+    description: 'Ballet-inspired strength and balance at the barre.',
+    durationMinutes: 50,
+    capacity: 12,
+    creditCost: 1,
+    trainer: 'priya@fitflow.test',
+    slots: [{ weekdays: ['mon', 'wed'], at: '12:00' }],
+  },
+  {
+    name: 'Stretch & Mobility',
+    description: 'Slow stretching and joint mobility to finish the day. Free for members.',
+    durationMinutes: 30,
+    capacity: 15,
+    creditCost: 0,
+    trainer: 'priya@fitflow.test',
+    slots: [
+      { weekdays: ['tue', 'thu'], at: '20:15' },
+      { weekdays: ['sun'], at: '17:00' },
+    ],
+  },
+];
+
+/** How many days of classes the demo schedule holds, from today. */
+export const DEMO_SCHEDULE_DAYS = 14;
+
+export interface DemoSchedule {
+  handlers: SchedulingHandlers;
+  /** The studio's IANA time zone: classes sit at their wall-clock times in it. */
+  timeZone: string;
+  clock: Clock;
+}
+
+/**
+ * Demo accounts, and with `schedule` the demo templates and two weeks of published classes from today. Safe to
+ * run at every start: existing accounts are left alone, and the schedule is added only while there is no
+ * template at all (so a studio that has started using the app is never filled with demo classes).
+ */
+export async function seedDemoData(
+  membership: MembershipHandlers,
+  ensureAdmin: EnsureAdminHandler,
+  schedule: DemoSchedule,
+): Promise<void> {
   const [admin, ...others] = DEMO_ACCOUNTS;
   const { id: adminId } = await ensureAdmin.handle({ email: admin.email, password: admin.password, name: admin.name });
+  const actor: Actor = { userId: adminId, role: 'admin' };
   for (const account of others) {
+    if (await findAccountId(membership, account.email)) continue;
     try {
       const { id } = await membership.register.handle(account);
-      if (account.role !== 'member') {
-        await membership.changeRole.handle({ actor: { userId: adminId, role: 'admin' }, userId: id, role: account.role });
-      }
+      if (account.role !== 'member') await membership.changeRole.handle({ actor, userId: id, role: account.role });
     } catch (error) {
       if (!(error instanceof EmailTakenError)) throw error;
     }
   }
+  await seedDemoSchedule(membership, actor, schedule);
+}
+
+async function seedDemoSchedule(membership: MembershipHandlers, actor: Actor, schedule: DemoSchedule): Promise<void> {
+  const { handlers, timeZone, clock } = schedule;
+  const existing = await handlers.listTemplates.handle({ actor, pageSize: 1 });
+  if (existing.total > 0) return;
+
+  const now = clock.now();
+  const days = upcomingDays(now, timeZone, DEMO_SCHEDULE_DAYS);
+  const until = days[days.length - 1]?.date as string;
+  for (const demo of DEMO_CLASSES) {
+    const trainerId = await findAccountId(membership, demo.trainer);
+    if (!trainerId) continue;
+    const { name, description, durationMinutes, capacity, creditCost } = demo;
+    const template = await handlers.createTemplate.handle({ actor, trainerId, name, description, durationMinutes, capacity, creditCost });
+    for (const slot of demo.slots) {
+      const first = days
+        .filter((day) => slot.weekdays.includes(day.weekday))
+        .map((day) => instantAt({ ...day.local, ...clockTime(slot.at) }, timeZone))
+        .find((start) => start.getTime() > now.getTime());
+      if (!first) continue;
+      const { ids } = await handlers.scheduleSessions.handle({
+        actor,
+        templateId: template.id,
+        startsAt: first.toISOString(),
+        repeat: { weekdays: slot.weekdays, until },
+      });
+      for (const id of ids) await handlers.publishSession.handle({ actor, id });
+    }
+  }
+}
+
+async function findAccountId(membership: MembershipHandlers, email: string): Promise<string | undefined> {
+  const { items } = await membership.listUsers.handle({ q: email, pageSize: 10 });
+  return items.find((user) => user.email === email)?.id;
+}
+
+interface StudioDay {
+  /** `YYYY-MM-DD` in the studio's zone. */
+  date: string;
+  weekday: Weekday;
+  local: { year: number; month: number; day: number };
+}
+
+/** Today and the following days, as calendar days in the studio's zone. */
+function upcomingDays(now: Date, timeZone: string, count: number): StudioDay[] {
+  const today = localDateTimeOf(now, timeZone);
+  return Array.from({ length: count }, (_, offset) => {
+    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+    return {
+      date: day.toISOString().slice(0, 10),
+      weekday: WEEKDAYS[day.getUTCDay()] as Weekday,
+      local: { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() },
+    };
+  });
+}
+
+function clockTime(at: string): { hour: number; minute: number; second: number } {
+  const [hour, minute] = at.split(':').map(Number);
+  return { hour: hour ?? 0, minute: minute ?? 0, second: 0 };
 }

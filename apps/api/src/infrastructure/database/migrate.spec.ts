@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
 import { migrateToLatest, MigrationFailedError } from './migrate';
 import { accounts } from './migrations/0001-accounts';
+import { scheduling } from './migrations/0002-scheduling';
 
 function newUser(email: string) {
   return { id: randomUUID(), email, name: 'Test User', role: 'member' as const, password_hash: 'hash' };
@@ -53,6 +54,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
   it('rolls back and names the migration that fails', async () => {
     const scratch = await createTestDatabase(kind);
     try {
+      await scheduling.down(scratch.db);
       await accounts.down(scratch.db);
       await sql`delete from kysely_migration`.execute(scratch.db);
       // A leftover table in the way: 0001 creates users and refresh_tokens, then fails on outbox.

@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (`default now()`) when an insert leaves it out. */
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Text the database fills in (`default ''`) when an insert leaves it out. */
+type DefaultedText = ColumnType<string, string | undefined, string>;
 
 export interface UsersTable {
   id: string;
@@ -39,10 +41,42 @@ export interface OutboxTable {
   published_at: Timestamp | null;
 }
 
+export interface ClassTemplatesTable {
+  id: string;
+  trainer_id: string;
+  name: string;
+  description: DefaultedText;
+  duration_minutes: number;
+  capacity: number;
+  credit_cost: number;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface ClassSessionsTable {
+  id: string;
+  /** The template it was scheduled from; null without one, or once that template was deleted. */
+  template_id: string | null;
+  trainer_id: string;
+  name: string;
+  description: DefaultedText;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  capacity: number;
+  credit_cost: number;
+  /** As stored; `in_progress` and `completed` follow from the clock (see `effectiveSessionStatus`). */
+  status: 'draft' | 'published' | 'cancelled';
+  cancellation_reason: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   outbox: OutboxTable;
+  class_templates: ClassTemplatesTable;
+  class_sessions: ClassSessionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -50,3 +84,5 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type ClassTemplateRow = Selectable<ClassTemplatesTable>;
+export type ClassSessionRow = Selectable<ClassSessionsTable>;

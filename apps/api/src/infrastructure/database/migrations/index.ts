@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { accounts } from './0001-accounts';
+import { scheduling } from './0002-scheduling';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -7,4 +8,5 @@ import { accounts } from './0001-accounts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_accounts': accounts,
+  '0002_scheduling': scheduling,
 };

@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  cancelSessionRequestSchema,
+  createSessionsRequestSchema,
+  createdSessionsSchema,
+  idParamsSchema,
+  listSessionsQuerySchema,
+  sessionPageSchema,
+  sessionSchema,
+  updateSessionRequestSchema,
+} from '@fitflow/api-contract';
+import type { SchedulingHandlers } from '../../composition-types';
+
+const bearer = [{ bearerAuth: [] }];
+/** Anonymous or signed in (OpenAPI: an empty requirement makes the bearer optional). */
+const optionalBearer: { [scheme: string]: string[] }[] = [{}, { bearerAuth: [] }];
+const tags = ['sessions'];
+
+/**
+ * Class sessions: anyone reads the schedule (drafts only for their trainer and admins); trainers and admins
+ * write, a trainer only their own sessions (403), members get 403 and anonymous callers 401.
+ */
+export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers }> = async (app, { handlers }) => {
+  const trainersAndAdmins = app.requireRole('trainer', 'admin');
+
+  app.post(
+    '/sessions',
+    {
+      onRequest: trainersAndAdmins,
+      schema: {
+        tags,
+        summary: 'Schedule a draft session, or a weekly series of drafts',
+        description:
+          'With a `templateId`, `name`, `capacity` and `creditCost` default to the template’s and `endsAt` to ' +
+          '`startsAt` + its duration. `repeat` schedules every chosen weekday until `until` (inclusive, at most 100 ' +
+          'sessions) at the first start’s wall-clock time in the studio’s time zone; the first start is one of them ' +
+          'only when its weekday is chosen. A start in the past is 400; an unknown template or trainer 404.',
+        security: bearer,
+        body: createSessionsRequestSchema,
+        response: { 201: createdSessionsSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await handlers.scheduleSessions.handle({ actor: request.user, ...request.body })),
+  );
+
+  app.patch(
+    '/sessions/:id',
+    {
+      onRequest: trainersAndAdmins,
+      schema: {
+        tags,
+        summary: 'Move, resize or hand over a session (its trainer or an admin)',
+        description:
+          'Only the fields present change; `startsAt` alone keeps the length. 409 CAPACITY_BELOW_BOOKED below the ' +
+          'spots taken; 409 INVALID_STATE once started, over or cancelled. Only an admin may change `trainerId`.',
+        security: bearer,
+        params: idParamsSchema,
+        body: updateSessionRequestSchema,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => handlers.updateSession.handle({ actor: request.user, id: request.params.id, ...request.body }),
+  );
+
+  app.post(
+    '/sessions/:id/publish',
+    {
+      onRequest: trainersAndAdmins,
+      schema: {
+        tags,
+        summary: 'Open a draft for booking (its trainer or an admin)',
+        description: '409 INVALID_STATE unless it is a draft that has not started.',
+        security: bearer,
+        params: idParamsSchema,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => handlers.publishSession.handle({ actor: request.user, id: request.params.id }),
+  );
+
+  app.post(
+    '/sessions/:id/cancel',
+    {
+      onRequest: trainersAndAdmins,
+      schema: {
+        tags,
+        summary: 'Cancel a session with a reason (its trainer or an admin)',
+        description: '409 INVALID_STATE once it is cancelled, has started or is over.',
+        security: bearer,
+        params: idParamsSchema,
+        body: cancelSessionRequestSchema,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => handlers.cancelSession.handle({ actor: request.user, id: request.params.id, reason: request.body.reason }),
+  );
+
+  app.get(
+    '/sessions',
+    {
+      onRequest: app.identifyIfPresent,
+      schema: {
+        tags,
+        summary: 'The schedule: sessions starting in [from, to), by start time',
+        description:
+          'Anonymous callers and members see every status but drafts; a trainer also their own drafts; an admin all. ' +
+          '`available=true` keeps sessions that are published, not started and have a free spot. `q` searches the ' +
+          'session’s and the trainer’s name. Signed-in callers get `me` on every session.',
+        security: optionalBearer,
+        querystring: listSessionsQuerySchema,
+        response: { 200: sessionPageSchema },
+      },
+    },
+    async (request) => handlers.listSessions.handle({ viewer: request.user ?? null, ...request.query }),
+  );
+
+  app.get(
+    '/sessions/:id',
+    {
+      onRequest: app.identifyIfPresent,
+      schema: {
+        tags,
+        summary: 'One session (404 for a draft the caller may not see)',
+        security: optionalBearer,
+        params: idParamsSchema,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => handlers.getSession.handle({ viewer: request.user ?? null, id: request.params.id }),
+  );
+};

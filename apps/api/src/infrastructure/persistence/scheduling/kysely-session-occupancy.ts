@@ -1,0 +1,21 @@
+import { sql, type Transaction } from 'kysely';
+import type { SessionOccupancy } from '@fitflow/application-scheduling';
+import type { Clock } from '@fitflow/domain-shared';
+import type { Database } from '../../database/schema';
+import { occupancyOf } from './occupancy-sql';
+
+/** Spots taken, counted in the transaction that holds the session's lock (see `occupancy-sql.ts`). */
+export class KyselySessionOccupancy implements SessionOccupancy {
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  async takenSpots(sessionId: string): Promise<number> {
+    const { taken } = await this.trx
+      .selectFrom(occupancyOf(this.trx, sql.val(sessionId), this.clock.now()).as('o'))
+      .select(sql<number>`o.booked_count + o.held_count`.as('taken'))
+      .executeTakeFirstOrThrow();
+    return Number(taken);
+  }
+}
