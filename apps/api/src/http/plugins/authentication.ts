@@ -35,7 +35,9 @@ export const authenticationPlugin = fp(
   async (app: FastifyInstance, options: { secret: string }) => {
     await app.register(fastifyJwt, {
       secret: options.secret,
-      verify: { algorithms: ['HS256'] },
+      // Verified tokens are cached (fast-jwt's LRU, bounded by each token's expiry): the schedule is read far more
+      // often than tokens change.
+      verify: { algorithms: ['HS256'], cache: 10_000 },
       formatUser: (payload) => ({ userId: payload.sub, role: payload.role }),
     });
 
