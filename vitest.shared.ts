@@ -8,10 +8,14 @@ const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.base
   compilerOptions: { paths: Record<string, string[]> };
 };
 
-/** The workspace's `@fitflow/*` path aliases, so tests import libraries the way the code does. */
-export const workspaceAliases = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, resolve(root, target)]),
-);
+/**
+ * The workspace's `@fitflow/*` path aliases, so tests import libraries the way the code does. Exact matches, so
+ * `@fitflow/application-shared` does not swallow its `/testing` entry.
+ */
+export const workspaceAliases = Object.entries(compilerOptions.paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${name.replace(/[/.-]/g, (char) => `\\${char}`)}$`),
+  replacement: resolve(root, target),
+}));
 
 export function projectTestConfig(test: NonNullable<ViteUserConfig['test']> = {}): ViteUserConfig {
   return {

@@ -1,6 +1,6 @@
 import { RefreshToken, type RefreshTokenSnapshot } from '@fitflow/domain-membership';
 import type { RefreshTokenRepository } from '../ports';
-import type { Checkpointable } from './checkpoint';
+import type { Checkpointable } from '@fitflow/application-shared/testing';
 
 export class InMemoryRefreshTokens implements RefreshTokenRepository, Checkpointable {
   #rows = new Map<string, RefreshTokenSnapshot>();

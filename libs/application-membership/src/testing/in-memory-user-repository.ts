@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@fitflow/domain-shared';
 import { type Email, EmailTakenError, User, type UserSnapshot } from '@fitflow/domain-membership';
 import type { UserRepository } from '../ports';
-import type { Checkpointable } from './checkpoint';
+import type { Checkpointable } from '@fitflow/application-shared/testing';
 
 /** Rows as snapshots, so every load is a fresh aggregate as from a database, plus the outbox it writes. */
 export class InMemoryUserRepository implements UserRepository, Checkpointable {

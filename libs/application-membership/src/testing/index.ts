@@ -1,4 +1,3 @@
-export * from './checkpoint';
 export * from './fake-access-token-issuer';
 export * from './fake-common-passwords';
 export * from './fake-password-hasher';

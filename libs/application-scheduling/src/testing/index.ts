@@ -1,5 +1,4 @@
 export * from './cast';
-export * from './checkpoint';
 export * from './class-session.mother';
 export * from './class-template.mother';
 export * from './in-memory-class-session-repository';
