@@ -28,11 +28,4 @@ export class UserNotFoundError extends DomainError {
   }
 }
 
-/** Authenticated but not allowed. Candidate for application-shared once a second context needs it. */
-export class ForbiddenError extends DomainError {
-  readonly code = 'FORBIDDEN';
-
-  constructor(message = 'You are not allowed to do this') {
-    super(message);
-  }
-}
+export { ForbiddenError } from '@fitflow/application-shared';

@@ -1,7 +1,6 @@
 import { DomainError } from '@fitflow/domain-shared';
 
-// Authenticated but not allowed (FORBIDDEN): the membership context's error, so the HTTP layer maps one class.
-export { ForbiddenError } from '@fitflow/application-membership';
+export { ForbiddenError } from '@fitflow/application-shared';
 
 export class TemplateNotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
