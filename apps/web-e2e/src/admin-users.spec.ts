@@ -37,7 +37,7 @@ test.describe('users administration', () => {
 
     await signIn(page, member.email, member.password);
     await page.getByRole('link', { name: 'Trainer', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Trainer tools' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Class templates' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
   });

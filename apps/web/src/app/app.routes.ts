@@ -4,6 +4,7 @@ import { roleGuard, signedInGuard } from './core/auth/guards';
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'schedule' },
   { path: 'schedule', loadChildren: () => import('./features/schedule/schedule.routes').then((m) => m.scheduleRoutes) },
+  { path: 'sessions', loadChildren: () => import('./features/schedule/schedule.routes').then((m) => m.sessionRoutes) },
   { path: '', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes) },
   {
     path: 'trainer',

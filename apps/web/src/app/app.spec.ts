@@ -74,7 +74,8 @@ describe('App shell', () => {
     const fixture = TestBed.createComponent(App);
     await TestBed.inject(Router).navigateByUrl('/');
     await settle(fixture);
-    TestBed.inject(HttpTestingController).match('/api/v1/studio');
+    // The home page (the schedule) starts its own requests; this test is about booting, so they are let go.
+    TestBed.inject(HttpTestingController).match(() => true);
     expect((fixture.nativeElement as HTMLElement).querySelector('.brand')?.textContent?.trim()).toBe('FitFlow');
   });
 });

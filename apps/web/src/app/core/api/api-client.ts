@@ -48,15 +48,20 @@ export class ApiClient {
   }
 
   listUsers(query: ListUsersQuery): Observable<PageOf<User>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
-    }
-    return this.#http.get<PageOf<User>>(apiUrl('/users'), { params });
+    return this.#http.get<PageOf<User>>(apiUrl('/users'), { params: toParams(query) });
   }
 
   changeUserRole(id: string, role: Role): Observable<User> {
     const body: ChangeRoleRequest = { role };
     return this.#http.patch<User>(apiUrl(`/users/${encodeURIComponent(id)}/role`), body);
   }
+}
+
+/** Query parameters from a query object, leaving out what is unset or empty. */
+export function toParams(query: object): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  return params;
 }

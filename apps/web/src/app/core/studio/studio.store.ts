@@ -4,20 +4,26 @@ import { patchState, signalStore, withComputed, withHooks, withMethods, withStat
 import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 
-/** The studio the app belongs to (its name in the toolbar, its time zone for every time shown). */
+/**
+ * The studio the app belongs to (its name in the toolbar, its time zone for every time shown). `settled` turns
+ * true once the API answered (or failed): pages that show times wait for it, so they never show the wrong zone.
+ */
 export const StudioStore = signalStore(
   { providedIn: 'root' },
-  withState({ studio: null as Studio | null }),
+  withState({ studio: null as Studio | null, settled: false }),
   withComputed(({ studio }) => ({
     name: computed(() => studio()?.name ?? 'FitFlow'),
     timeZone: computed(() => studio()?.timeZone ?? 'UTC'),
+    /** The zone's name for people ("America/New York"), for the line that says which zone times are in. */
+    timeZoneLabel: computed(() => (studio()?.timeZone ?? 'UTC').replace(/_/g, ' ')),
   })),
   withMethods((store, api = inject(ApiClient)) => ({
     async load(): Promise<void> {
       try {
-        patchState(store, { studio: await firstValueFrom(api.getStudio()) });
+        patchState(store, { studio: await firstValueFrom(api.getStudio()), settled: true });
       } catch {
-        // The app works with the defaults; the name appears when the API answers next time.
+        // The app works with the defaults (UTC); the name appears when the API answers next time.
+        patchState(store, { settled: true });
       }
     },
   })),

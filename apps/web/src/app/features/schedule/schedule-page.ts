@@ -1,51 +1,63 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, effect, inject, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { RouterLink } from '@angular/router';
-import { AuthStore } from '../../core/auth/auth.store';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../core/studio/studio.store';
+import { SessionCard } from '../../shared/sessions/session-card';
+import type { ScheduleRange } from './schedule-filters';
+import { ScheduleStore } from './schedule.store';
 
-/** Home. The class schedule arrives here next; until then it welcomes people and points them on. */
+/** Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. */
 @Component({
   selector: 'ff-schedule-page',
-  imports: [MatCardModule, MatButtonModule, RouterLink],
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    SessionCard,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div class="ff-page">
-      <h1>Schedule</h1>
-      <mat-card appearance="outlined" class="placeholder">
-        <mat-card-content>
-          <p class="lead">The class schedule of {{ studio.name() }} is coming soon.</p>
-          @if (auth.user(); as user) {
-            <p class="ff-muted">Welcome, {{ user.name }}. You will book classes here.</p>
-          } @else {
-            <p class="ff-muted">Create an account now to be ready to book your first class.</p>
-            <div class="actions">
-              <a mat-flat-button routerLink="/register">Create an account</a>
-              <a mat-button routerLink="/sign-in">I already have an account</a>
-            </div>
-          }
-        </mat-card-content>
-      </mat-card>
-    </div>
-  `,
-  styles: `
-    .placeholder {
-      padding: 8px;
-    }
-    .lead {
-      font: var(--mat-sys-title-medium);
-      margin-top: 0;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      margin-top: 16px;
-    }
-  `,
+  templateUrl: './schedule-page.html',
+  styleUrl: './schedule-page.scss',
 })
 export class SchedulePage {
-  protected readonly auth = inject(AuthStore);
+  protected readonly store = inject(ScheduleStore);
   protected readonly studio = inject(StudioStore);
+
+  private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
+
+  constructor() {
+    this.store.followUrl(inject(ActivatedRoute).queryParams);
+    // The box shows the URL's search (a shared link, Back), but never rewrites what is being typed: "morning "
+    // keeps its space while the URL already says "morning".
+    effect(() => {
+      const q = this.store.filters().q;
+      const box = this.searchBox().nativeElement;
+      if (box.value.trim() !== q) box.value = q;
+    });
+  }
+
+  protected onRange(range: ScheduleRange): void {
+    if (range === 'this-week') void this.store.showThisWeek();
+    else if (range === 'next-week') void this.store.showNextWeek();
+    else void this.store.showDay(this.store.filters().date);
+  }
+
+  protected onDate(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    if (value) void this.store.showDay(value);
+  }
+
+  protected onSearch(event: Event): void {
+    this.store.search((event.target as HTMLInputElement).value);
+  }
 }

@@ -8,7 +8,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/api/api-paths';
 import { AuthFormStore } from '../auth-form.store';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../form-errors';
+import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
 
 /** An address with a local part, an @ and a dotted domain, as the server's check wants (Angular's allows `a@b`). */
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;

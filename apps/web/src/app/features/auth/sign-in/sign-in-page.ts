@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { AuthFormStore } from '../auth-form.store';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../form-errors';
+import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
 
 /** Only a path inside this app: never another origin (`//evil.example`, `https://...`). */
 export function safeReturnUrl(url: string | undefined): string {

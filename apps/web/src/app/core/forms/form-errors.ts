@@ -1,4 +1,5 @@
 import type { AbstractControl, FormGroup } from '@angular/forms';
+import { type ApiProblem, describeProblem, fieldErrorsOf } from '../api/problem';
 
 type Messages = Record<string, string | ((error: unknown) => string)>;
 
@@ -29,4 +30,29 @@ export function showServerErrors(form: FormGroup, fieldErrors: Partial<Record<st
 export function focusFirstInvalid(host: HTMLElement, form: FormGroup): void {
   const name = Object.keys(form.controls).find((key) => form.controls[key]?.invalid);
   if (name) host.querySelector<HTMLElement>(`[formcontrolname="${name}"]`)?.focus();
+}
+
+/**
+ * Where the API's VALIDATION_FAILED answer goes in a form: each error whose path names one of the form's fields
+ * (directly, or through `aliases` such as `startsAt` → `date`) under that field, the rest in one sentence for the
+ * whole form. Any other problem is the whole form's.
+ */
+export function placeFieldErrors(
+  problem: ApiProblem,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): { fieldErrors: Record<string, string>; formError: string | null } {
+  if (problem.code !== 'VALIDATION_FAILED') return { fieldErrors: {}, formError: describeProblem(problem) };
+  const fieldErrors: Record<string, string> = {};
+  const other: string[] = [];
+  for (const [path, message] of Object.entries(fieldErrorsOf(problem))) {
+    const field = aliases[path] ?? path;
+    if (fields.includes(field)) fieldErrors[field] ??= message;
+    else other.push(message);
+  }
+  const nothingPlaced = Object.keys(fieldErrors).length === 0;
+  return {
+    fieldErrors,
+    formError: other.length > 0 ? other.join(' ') : nothingPlaced ? problem.detail || describeProblem(problem) : null,
+  };
 }

@@ -1,0 +1,59 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { admin, type Account, registerMember } from './accounts';
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type DateKey = string;
+
+/** Signs in through the API and answers the bearer header. */
+export async function bearerFor(request: APIRequestContext, account: { email: string; password: string }): Promise<string> {
+  const response = await request.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
+  expect(response.status(), await response.text()).toBe(200);
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  return `Bearer ${accessToken}`;
+}
+
+/** A fresh account that the e2e admin has made a trainer, through the API. */
+export async function registerTrainer(request: APIRequestContext): Promise<Account & { id: string }> {
+  const account = await registerMember(request, 'coach');
+  const authorization = await bearerFor(request, admin);
+  const found = await request.get('/api/v1/users', { params: { q: account.email }, headers: { authorization } });
+  expect(found.status(), await found.text()).toBe(200);
+  const { items } = (await found.json()) as { items: { id: string; email: string }[] };
+  const id = items.find((user) => user.email === account.email)?.id;
+  expect(id, `user ${account.email} is listed`).toBeTruthy();
+  const promoted = await request.patch(`/api/v1/users/${id}/role`, { data: { role: 'trainer' }, headers: { authorization } });
+  expect(promoted.status(), await promoted.text()).toBe(200);
+  return { ...account, id: id as string };
+}
+
+/** The studio's time zone, as the SPA shows times in it. */
+export async function studioTimeZone(request: APIRequestContext): Promise<string> {
+  const response = await request.get('/api/v1/studio');
+  return ((await response.json()) as { timeZone: string }).timeZone;
+}
+
+/** Today in the studio's zone. */
+export function studioToday(timeZone: string, now = new Date()): DateKey {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addDays(date: DateKey, days: number): DateKey {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The Monday of next week in the studio (the schedule's "Next week"). */
+export function nextMonday(timeZone: string, now = new Date()): DateKey {
+  const today = studioToday(timeZone, now);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(today, 7 - weekday);
+}
+
+/** "Monday 30 November", as the schedule heads a day. */
+export function dayHeading(date: DateKey): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' })
+    .format(new Date(Date.UTC(y, m - 1, d, 12)))
+    .replace(',', '');
+}

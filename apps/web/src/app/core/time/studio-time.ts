@@ -1,0 +1,208 @@
+import { InjectionToken } from '@angular/core';
+
+/**
+ * Calendar and clock arithmetic in the studio's IANA time zone, whatever the browser's zone is. Only
+ * `Intl.DateTimeFormat` with an explicit `timeZone` reads zones; `Date` is used for instants and for plain
+ * calendar arithmetic in UTC, never for the browser's local time.
+ */
+
+/** A calendar day in the studio, `YYYY-MM-DD`. */
+export type DateKey = string;
+/** A wall-clock time in the studio, `HH:MM` (24 h). */
+export type TimeOfDay = string;
+/** A week day as the API names it. */
+export type WeekdayName = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export const WEEKDAY_NAMES: readonly WeekdayName[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** What time it is now; tests provide a fixed clock. */
+export const CLOCK = new InjectionToken<() => Date>('CLOCK', { factory: () => () => new Date() });
+
+const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached(key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = create();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  return cached(`parts|${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+  );
+}
+
+/** The wall-clock reading of an instant in a zone. */
+function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const parts: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts['year'] ?? 1970,
+    month: parts['month'] ?? 1,
+    day: parts['day'] ?? 1,
+    hour: (parts['hour'] ?? 0) % 24,
+    minute: parts['minute'] ?? 0,
+    second: parts['second'] ?? 0,
+  };
+}
+
+/** How far the zone's clock is ahead of UTC at this instant, in milliseconds (Berlin in winter: +3,600,000). */
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - (instant.getTime() - instant.getUTCMilliseconds());
+}
+
+export function isDateKey(value: unknown): value is DateKey {
+  if (typeof value !== 'string') return false;
+  const match = DATE_KEY.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+export function isTimeOfDay(value: unknown): value is TimeOfDay {
+  return typeof value === 'string' && TIME_OF_DAY.test(value);
+}
+
+/** The studio's calendar day of an instant. */
+export function dateKeyOf(instant: Date | string, timeZone: string): DateKey {
+  const p = zonedParts(new Date(instant), timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** The studio's wall-clock time of an instant, `HH:MM`. */
+export function timeOfDayOf(instant: Date | string, timeZone: string): TimeOfDay {
+  const p = zonedParts(new Date(instant), timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/**
+ * The instant at which the studio's clock reads `time` on `date`. In the hour a clock skips (spring forward) it
+ * lands just after the gap; in the hour it repeats (fall back) it takes the later reading.
+ */
+export function instantAt(date: DateKey, time: TimeOfDay, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const first = wall - zoneOffsetMs(new Date(wall), timeZone);
+  const second = wall - zoneOffsetMs(new Date(first), timeZone);
+  return new Date(second);
+}
+
+/** The calendar day `days` after `date` (negative goes back). */
+export function addDays(date: DateKey, days: number): DateKey {
+  return new Date(utcMidnight(date) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** 0 for Monday … 6 for Sunday. */
+export function weekdayIndex(date: DateKey): number {
+  return (new Date(utcMidnight(date)).getUTCDay() + 6) % 7;
+}
+
+export function weekdayOf(date: DateKey): WeekdayName {
+  return WEEKDAY_NAMES[weekdayIndex(date)] as WeekdayName;
+}
+
+/** Whole days from `from` to `to` (calendar days, no zone involved). */
+export function daysBetween(from: DateKey, to: DateKey): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY);
+}
+
+export interface InstantRange {
+  /** Inclusive. */
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+}
+
+/** A run of studio days, from 00:00 on `first` to 00:00 the day after `last`, as instants. */
+export function daysRange(first: DateKey, last: DateKey, timeZone: string): InstantRange {
+  return { from: instantAt(first, '00:00', timeZone), to: instantAt(addDays(last, 1), '00:00', timeZone) };
+}
+
+/** The Monday of the studio week that holds `date`. */
+export function mondayOf(date: DateKey): DateKey {
+  return addDays(date, -weekdayIndex(date));
+}
+
+/**
+ * The studio week that holds `now`, moved by `weeksAhead`: from Monday 00:00 to the next Monday 00:00 in the
+ * studio's zone, as instants. A week that crosses a daylight-saving change is 167 or 169 hours long.
+ */
+export function weekRange(now: Date, timeZone: string, weeksAhead = 0): InstantRange & { monday: DateKey } {
+  const monday = addDays(mondayOf(dateKeyOf(now, timeZone)), weeksAhead * 7);
+  return { monday, ...daysRange(monday, addDays(monday, 6), timeZone) };
+}
+
+/** How many minutes lie between two instants. */
+export function minutesBetween(start: Date | string, end: Date | string): number {
+  return Math.round((new Date(end).getTime() - new Date(start).getTime()) / MINUTE);
+}
+
+/** "Monday 30 November" (with the year when it is not `currentYear`'s). */
+export function formatDay(date: DateKey, currentYear?: number): string {
+  const year = Number(date.slice(0, 4));
+  const withYear = currentYear !== undefined && year !== currentYear;
+  const formatter = cached(`day|${withYear}`, () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'UTC',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(withYear ? { year: 'numeric' } : {}),
+    }),
+  );
+  return formatter.format(new Date(utcMidnight(date) + DAY / 2)).replace(',', '');
+}
+
+/** "30 Nov" — a short day, for ranges. */
+export function formatShortDay(date: DateKey): string {
+  const formatter = cached('short-day', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }));
+  return formatter.format(new Date(utcMidnight(date) + DAY / 2));
+}
+
+/** "45 min", "75 min", "2 h", "2 h 30 min": minutes up to two hours, as studios announce classes. */
+export function formatDuration(minutes: number): string {
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+function utcMidnight(date: DateKey): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day);
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

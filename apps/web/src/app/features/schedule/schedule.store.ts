@@ -1,0 +1,190 @@
+import { computed, inject } from '@angular/core';
+import { Router, type Params } from '@angular/router';
+import type { ListSessionsQuery, Session, Trainer } from '@fitflow/api-contract';
+import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
+import { rxMethod } from '@ngrx/signals/rxjs-interop';
+import { catchError, debounceTime, EMPTY, firstValueFrom, map, pipe, switchMap, tap } from 'rxjs';
+import { SchedulingApi } from '../../core/api/scheduling-api';
+import { describeProblem, toProblem } from '../../core/api/problem';
+import { StudioStore } from '../../core/studio/studio.store';
+import {
+  addDays,
+  CLOCK,
+  dateKeyOf,
+  daysRange,
+  formatDay,
+  formatShortDay,
+  type DateKey,
+  weekRange,
+} from '../../core/time/studio-time';
+import { groupByStudioDay } from '../../shared/sessions/session-labels';
+import { defaultFilters, filtersFromParams, paramsFromFilters, type ScheduleFilters } from './schedule-filters';
+
+export const SCHEDULE_PAGE_SIZE = 50;
+export const SEARCH_DEBOUNCE_MS = 300;
+const SCHEDULE_PATH = '/schedule';
+
+interface ScheduleState {
+  /** What the URL says; the one source of the filters. */
+  filters: ScheduleFilters;
+  sessions: Session[];
+  total: number;
+  /** The last page loaded (pages accumulate with "Load more"). */
+  page: number;
+  loading: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  trainers: Trainer[];
+}
+
+const initialState: ScheduleState = {
+  filters: defaultFilters,
+  sessions: [],
+  total: 0,
+  page: 1,
+  loading: true,
+  loadingMore: false,
+  error: null,
+  trainers: [],
+};
+
+/**
+ * The schedule browser: filters that live in the URL (so a view can be shared and Back works), the sessions of
+ * the chosen days by the studio's calendar, "Load more". Provided at the route.
+ */
+export const ScheduleStore = signalStore(
+  withState(initialState),
+  withComputed(({ filters, sessions, total }, studio = inject(StudioStore), clock = inject(CLOCK)) => {
+    const now = clock();
+    const timeZone = studio.timeZone;
+    const today = computed(() => dateKeyOf(now, timeZone()));
+    /** The days shown, as studio dates: a Monday-to-Sunday week or one day. */
+    const days = computed<{ first: DateKey; last: DateKey }>(() => {
+      const { range, date } = filters();
+      if (range === 'day' && date) return { first: date, last: date };
+      const { monday } = weekRange(now, timeZone(), range === 'next-week' ? 1 : 0);
+      return { first: monday, last: addDays(monday, 6) };
+    });
+    return {
+      timeZone,
+      today,
+      days,
+      /** "30 Nov – 6 Dec" or "Thursday 3 December". */
+      rangeLabel: computed(() => {
+        const { first, last } = days();
+        return first === last ? formatDay(first) : `${formatShortDay(first)} – ${formatShortDay(last)}`;
+      }),
+      /** The API query for the filters, or null while the studio's time zone is not known yet. */
+      query: computed<ListSessionsQuery | null>(() => {
+        if (!studio.settled()) return null;
+        const { first, last } = days();
+        const range = daysRange(first, last, timeZone());
+        const { trainerId, available, q } = filters();
+        return {
+          from: range.from.toISOString(),
+          to: range.to.toISOString(),
+          ...(trainerId ? { trainerId } : {}),
+          ...(available ? { available: 'true' as const } : {}),
+          ...(q ? { q } : {}),
+          page: 1,
+          pageSize: SCHEDULE_PAGE_SIZE,
+        };
+      }),
+      groups: computed(() => groupByStudioDay(sessions(), timeZone(), Number(today().slice(0, 4)))),
+      hasMore: computed(() => sessions().length < total()),
+      isFiltered: computed(() => {
+        const { trainerId, available, q } = filters();
+        return trainerId !== null || available || q !== '';
+      }),
+    };
+  }),
+  withMethods((store, api = inject(SchedulingApi), router = inject(Router)) => {
+    /** Puts filters in the URL; the page then hands them back through `followUrl`. */
+    const navigate = (filters: ScheduleFilters): Promise<boolean> =>
+      router.navigate([SCHEDULE_PATH], { queryParams: paramsFromFilters(filters) });
+    const change = (patch: Partial<ScheduleFilters>): Promise<boolean> => navigate({ ...store.filters(), ...patch });
+
+    return {
+      /** Takes the filters from the URL's query parameters (on arrival, on every filter change, on Back). */
+      followUrl: rxMethod<Params>(
+        tap((params) => {
+          const filters = filtersFromParams(params);
+          if (JSON.stringify(filters) !== JSON.stringify(store.filters())) patchState(store, { filters });
+        }),
+      ),
+
+      showThisWeek: () => change({ range: 'this-week', date: null }),
+      showNextWeek: () => change({ range: 'next-week', date: null }),
+      /** One studio day; without a valid date, today. */
+      showDay: (date: DateKey | null) => change({ range: 'day', date: date || store.today() }),
+      filterByTrainer: (trainerId: string | null) => change({ trainerId }),
+      onlyAvailable: (available: boolean) => change({ available }),
+      clearFilters: () => change({ trainerId: null, available: false, q: '' }),
+
+      /** What the search box says, applied once typing pauses. */
+      search: rxMethod<string>(
+        pipe(
+          map((text) => text.trim()),
+          debounceTime(SEARCH_DEBOUNCE_MS),
+          tap((q) => {
+            if (q !== store.filters().q) void change({ q });
+          }),
+        ),
+      ),
+
+      /** Loads the first page of whatever the query names, again whenever it changes (latest wins). */
+      load: rxMethod<ListSessionsQuery | null>(
+        pipe(
+          tap((query) => query && patchState(store, { loading: true, loadingMore: false, error: null })),
+          switchMap((query) => {
+            if (!query) return EMPTY;
+            return api.listSessions(query).pipe(
+              tap((page) => patchState(store, { sessions: page.items, total: page.total, page: 1, loading: false })),
+              catchError((error: unknown) => {
+                patchState(store, { sessions: [], total: 0, loading: false, error: describeProblem(toProblem(error)) });
+                return EMPTY;
+              }),
+            );
+          }),
+        ),
+      ),
+
+      /** Appends the next page. A result for filters that have changed meanwhile is dropped. */
+      async loadMore(): Promise<void> {
+        const query = store.query();
+        if (!query || store.loadingMore() || store.loading() || !store.hasMore()) return;
+        const page = store.page() + 1;
+        patchState(store, { loadingMore: true });
+        try {
+          const result = await firstValueFrom(api.listSessions({ ...query, page }));
+          if (store.query() !== query) return;
+          const known = new Set(store.sessions().map((s) => s.id));
+          patchState(store, {
+            sessions: [...store.sessions(), ...result.items.filter((s) => !known.has(s.id))],
+            total: result.total,
+            page,
+          });
+        } catch (error) {
+          if (store.query() === query) patchState(store, { error: describeProblem(toProblem(error)) });
+        } finally {
+          if (store.query() === query) patchState(store, { loadingMore: false });
+        }
+      },
+
+      async loadTrainers(): Promise<void> {
+        try {
+          const trainers = await firstValueFrom(api.listTrainers());
+          patchState(store, { trainers: [...trainers].sort((a, b) => a.name.localeCompare(b.name)) });
+        } catch {
+          // The trainer filter then offers only "All trainers"; the schedule itself still works.
+        }
+      },
+    };
+  }),
+  withHooks({
+    onInit(store) {
+      store.load(store.query);
+      void store.loadTrainers();
+    },
+  }),
+);

@@ -1,0 +1,124 @@
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import type { Session, UpdateSessionRequest } from '@fitflow/api-contract';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MAX_CAPACITY, MAX_DURATION_MINUTES, MIN_CAPACITY, MIN_DURATION_MINUTES } from '../../../core/api/limits';
+import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { intRange, wholeNumber } from '../../../core/forms/validators';
+import { StudioStore } from '../../../core/studio/studio.store';
+import {
+  CLOCK,
+  dateKeyOf,
+  instantAt,
+  isDateKey,
+  isTimeOfDay,
+  minutesBetween,
+  timeOfDayOf,
+} from '../../../core/time/studio-time';
+import { TrainerSessionsStore } from './trainer-sessions.store';
+
+export interface SessionDialogData {
+  session: Session;
+}
+
+/** Moves a session (date and time in the studio's zone, length) or changes its capacity. Closes with true once saved. */
+@Component({
+  selector: 'ff-edit-session-dialog',
+  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './edit-session-dialog.html',
+  styleUrl: '../templates/trainer-dialog.scss',
+})
+export class EditSessionDialog {
+  readonly #store = inject(TrainerSessionsStore);
+  protected readonly studio = inject(StudioStore);
+  readonly #now = inject(CLOCK);
+  readonly #ref = inject<MatDialogRef<EditSessionDialog, boolean>>(MatDialogRef);
+  readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
+  protected readonly session = inject<SessionDialogData>(MAT_DIALOG_DATA).session;
+
+  readonly #zone = this.studio.timeZone();
+  readonly #initial = {
+    date: dateKeyOf(this.session.startsAt, this.#zone),
+    time: timeOfDayOf(this.session.startsAt, this.#zone),
+    durationMinutes: minutesBetween(this.session.startsAt, this.session.endsAt),
+    capacity: this.session.capacity,
+  };
+  protected readonly today = dateKeyOf(this.#now(), this.#zone);
+  protected readonly taken = this.session.bookedCount + this.session.heldCount;
+  protected readonly pending = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    date: [this.#initial.date, [Validators.required]],
+    time: [this.#initial.time, [Validators.required]],
+    durationMinutes: [
+      this.#initial.durationMinutes as number | null,
+      [Validators.required, wholeNumber, intRange(MIN_DURATION_MINUTES, MAX_DURATION_MINUTES)],
+    ],
+    capacity: [this.#initial.capacity as number | null, [Validators.required, wholeNumber, intRange(MIN_CAPACITY, MAX_CAPACITY)]],
+  });
+
+  protected dateError(): string {
+    return errorMessage(this.form.controls.date, { required: 'Enter a date' });
+  }
+
+  protected timeError(): string {
+    return errorMessage(this.form.controls.time, { required: 'Enter a start time' });
+  }
+
+  protected durationError(): string {
+    return errorMessage(this.form.controls.durationMinutes, {
+      required: 'Enter the length in minutes',
+      wholeNumber: 'Enter whole minutes',
+      range: `A class lasts ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} minutes`,
+    });
+  }
+
+  protected capacityError(): string {
+    return errorMessage(this.form.controls.capacity, {
+      required: 'Enter how many people fit',
+      wholeNumber: 'Enter a whole number',
+      range: `From ${MIN_CAPACITY} to ${MAX_CAPACITY} people`,
+    });
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.pending()) return;
+    this.formError.set(null);
+    const value = this.form.getRawValue();
+    const moved =
+      value.date !== this.#initial.date || value.time !== this.#initial.time || value.durationMinutes !== this.#initial.durationMinutes;
+    if (this.form.valid && moved && isDateKey(value.date) && isTimeOfDay(value.time)) {
+      if (instantAt(value.date, value.time, this.#zone) <= this.#now()) {
+        showServerErrors(this.form, { time: 'Choose a start in the future' });
+      }
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstInvalid(this.#host.nativeElement, this.form);
+      return;
+    }
+    const changes: UpdateSessionRequest = {};
+    if (moved) {
+      const start = instantAt(value.date, value.time, this.#zone);
+      changes.startsAt = start.toISOString();
+      changes.endsAt = new Date(start.getTime() + (value.durationMinutes as number) * 60_000).toISOString();
+    }
+    if (value.capacity !== this.#initial.capacity) changes.capacity = value.capacity as number;
+
+    this.pending.set(true);
+    const result = await this.#store.update(this.session, changes);
+    this.pending.set(false);
+    if (result.ok || result.close) {
+      this.#ref.close(result.ok);
+      return;
+    }
+    showServerErrors(this.form, result.fieldErrors);
+    this.formError.set(result.formError);
+    focusFirstInvalid(this.#host.nativeElement, this.form);
+  }
+}
