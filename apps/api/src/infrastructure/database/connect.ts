@@ -68,8 +68,17 @@ function preparingStatements(pool: pg.Pool): PostgresPool {
   };
 }
 
+const statementNames = new Map<string, string>();
+
 function statementName(text: string): string {
-  return `k${createHash('sha1').update(text).digest('base64url')}`;
+  let name = statementNames.get(text);
+  if (!name) {
+    // Bounded like the server's side: a runaway number of shapes only costs hashing again.
+    if (statementNames.size >= 1000) statementNames.clear();
+    name = `k${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** PGlite in `pgDataDir` (created if missing), or in memory when it is `memory://`. */
