@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { BOOKING_CANCELLED, BookingNotFoundError } from '@fitflow/domain-booking';
+import { BookingMother, type CastMember, SessionMother, actor, createBookingFakes } from '../../testing';
+import { CancelBookingHandler } from './cancel-booking.handler';
+
+function setUp(now?: string) {
+  const fakes = createBookingFakes(now);
+  const session = SessionMother.published({ creditCost: 3 });
+  fakes.sessions.seed(session);
+  const booking = BookingMother.confirmed(session, 'member');
+  fakes.bookings.seed(booking);
+  const handler = new CancelBookingHandler(fakes.uow, fakes.policy, fakes.clock);
+  const cancel = (who: CastMember = 'member', bookingId = booking.id) => handler.handle({ actor: actor(who), bookingId });
+  return { ...fakes, session, booking, cancel };
+}
+
+describe('CancelBookingHandler', () => {
+  it.each(['member', 'admin'] as const)('lets the %s cancel more than 24 h before: 100 %% back', async (who) => {
+    const { cancel } = setUp();
+    await expect(cancel(who)).resolves.toMatchObject({
+      status: 'cancelled',
+      cancelledAt: '2026-12-01T07:00:00.000Z',
+      refundPercentage: 100,
+      creditsSpent: 3,
+      creditsRefunded: 3,
+    });
+  });
+
+  it('refunds floor(3 × 50 / 100) = 1 credit exactly 24 h before the start', async () => {
+    const { cancel } = setUp('2026-12-02T07:00:00.000Z');
+    await expect(cancel()).resolves.toMatchObject({ refundPercentage: 50, creditsRefunded: 1 });
+  });
+
+  it('refunds nothing exactly 12 h before the start', async () => {
+    const { cancel } = setUp('2026-12-02T19:00:00.000Z');
+    await expect(cancel()).resolves.toMatchObject({ refundPercentage: 0, creditsRefunded: 0 });
+  });
+
+  it('writes BookingCancelled with the refund to the outbox', async () => {
+    const { cancel, bookings, booking } = setUp();
+    await cancel();
+    expect(bookings.outbox).toMatchObject([
+      { type: BOOKING_CANCELLED, aggregateId: booking.id, payload: { refundPercentage: 100, creditsRefunded: 3, memberEmail: 'mo@example.com' } },
+    ]);
+  });
+
+  it('refuses once the session has started with INVALID_STATE and keeps the booking', async () => {
+    const { cancel, bookings, booking } = setUp('2026-12-03T07:00:00.000Z');
+    await expect(cancel()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(bookings.row(booking.id)?.status).toBe('confirmed');
+    expect(bookings.outbox).toEqual([]);
+  });
+
+  it('refuses a booking already cancelled with INVALID_STATE', async () => {
+    const { cancel } = setUp();
+    await cancel();
+    await expect(cancel()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it.each(['otherMember', 'trainer'] as const)('answers NOT_FOUND to %s, as API.md says, and keeps the booking', async (who) => {
+    const { cancel, bookings, booking } = setUp();
+    await expect(cancel(who)).rejects.toBeInstanceOf(BookingNotFoundError);
+    expect(bookings.row(booking.id)?.status).toBe('confirmed');
+  });
+
+  it('answers NOT_FOUND for an unknown booking', async () => {
+    const { cancel } = setUp();
+    await expect(cancel('admin', 'no-such-booking')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,66 @@
+import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/application-shared';
+import { Booking, assertBookable } from '@fitflow/domain-booking';
+import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
+import type { Clock } from '@fitflow/domain-shared';
+import { toBookingView } from '../../booking-view';
+import { MemberNotFoundError, SessionNotFoundError } from '../../errors';
+import type { BookingRepositories, BookingView } from '../../ports';
+
+export interface CreateBookingCommand {
+  actor: Actor;
+  sessionId: string;
+}
+
+/**
+ * The signed-in caller books a spot. Inside one transaction it locks the session's row, counts the taken spots
+ * under that lock and refuses (`assertBookable`) a session that is not published or has started (INVALID_STATE),
+ * a second confirmed booking of the caller (ALREADY_BOOKED) and a full session (SESSION_FULL). An unknown session,
+ * or a draft the caller may not see, is NOT_FOUND.
+ *
+ * Credits are out of scope for now: `creditsSpent` is the session's credit cost and no balance is checked or
+ * charged (INSUFFICIENT_CREDITS / CREDITS_EXPIRED come with the credits issue, in this same transaction).
+ */
+export class CreateBookingHandler implements Handler<CreateBookingCommand, BookingView> {
+  constructor(
+    private readonly uow: UnitOfWork<BookingRepositories>,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ actor, sessionId }: CreateBookingCommand): Promise<BookingView> {
+    return this.uow.transaction(async ({ bookings, sessions, members }) => {
+      const session = await sessions.getForUpdate(sessionId);
+      if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
+      const now = this.clock.now();
+      const takenSpots = await sessions.takenSpots(sessionId);
+      const existing = await bookings.findConfirmed(actor.userId, sessionId);
+      assertBookable({
+        sessionId,
+        sessionStatus: session.statusAt(now),
+        capacity: session.capacity.value,
+        takenSpots,
+        alreadyBooked: existing !== null,
+      });
+      const member = await members.find(actor.userId);
+      if (!member) throw new MemberNotFoundError(actor.userId);
+      const trainer = await members.find(session.trainerId);
+      const booking = Booking.create({
+        id: this.ids.next(),
+        memberId: member.id,
+        memberEmail: member.email,
+        memberName: member.name,
+        session: {
+          id: session.id,
+          name: session.name,
+          startsAt: session.slot.startsAt,
+          endsAt: session.slot.endsAt,
+          trainerName: trainer?.name ?? '',
+        },
+        creditsSpent: session.creditCost.value,
+        at: now,
+      });
+      await bookings.save(booking);
+      return toBookingView(booking.snapshot());
+    });
+  }
+}

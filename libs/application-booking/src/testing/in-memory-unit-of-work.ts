@@ -1,0 +1,18 @@
+import { InMemoryUnitOfWork } from '@fitflow/application-shared/testing';
+import type { BookingRepositories } from '../ports';
+import type { InMemoryBookingRepository } from './in-memory-booking-repository';
+import type { InMemoryMemberDirectory } from './in-memory-member-directory';
+import type { InMemorySessionLocks } from './in-memory-session-locks';
+
+export interface InMemoryBookingRepositories extends BookingRepositories {
+  bookings: InMemoryBookingRepository;
+  sessions: InMemorySessionLocks;
+  members: InMemoryMemberDirectory;
+}
+
+/** One transaction at a time, as the session row's lock makes it for bookings of one session. */
+export class InMemoryBookingUnitOfWork extends InMemoryUnitOfWork<BookingRepositories> {
+  constructor(repos: InMemoryBookingRepositories) {
+    super(repos, [repos.bookings]);
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidStateError } from '@fitflow/domain-shared';
+import { Booking, type NewBooking } from './booking';
+import { BOOKING_CANCELLED, BOOKING_CONFIRMED } from './booking-events';
+import { CancellationPolicy } from './cancellation-policy';
+
+const STARTS = '2026-12-03T07:00:00.000Z';
+const hoursBefore = (hours: number) => new Date(new Date(STARTS).getTime() - hours * 3_600_000);
+const policy = CancellationPolicy.default();
+
+function newBooking(overrides: Partial<NewBooking> = {}): NewBooking {
+  return {
+    id: 'b-1',
+    memberId: 'm-1',
+    memberEmail: 'mo@example.com',
+    memberName: 'Mo Member',
+    session: { id: 's-1', name: 'Morning Yoga', startsAt: new Date(STARTS), endsAt: new Date('2026-12-03T08:00:00.000Z'), trainerName: 'Tara Trainer' },
+    creditsSpent: 3,
+    at: new Date('2026-12-01T07:00:00.000Z'),
+    ...overrides,
+  };
+}
+
+function booked(overrides: Partial<NewBooking> = {}): Booking {
+  const booking = Booking.create(newBooking(overrides));
+  booking.pullEvents();
+  return booking;
+}
+
+describe('Booking.create', () => {
+  it('is confirmed and records a self-contained BookingConfirmed', () => {
+    const booking = Booking.create(newBooking());
+    expect(booking.status).toBe('confirmed');
+    expect(booking.pullEvents()).toEqual([
+      {
+        type: BOOKING_CONFIRMED,
+        aggregateId: 'b-1',
+        occurredAt: '2026-12-01T07:00:00.000Z',
+        payload: {
+          bookingId: 'b-1',
+          memberId: 'm-1',
+          memberEmail: 'mo@example.com',
+          memberName: 'Mo Member',
+          sessionId: 's-1',
+          sessionName: 'Morning Yoga',
+          startsAt: STARTS,
+          endsAt: '2026-12-03T08:00:00.000Z',
+          trainerName: 'Tara Trainer',
+          creditsSpent: 3,
+        },
+      },
+    ]);
+  });
+
+  it.each([-1, 1.5])('refuses %d credits spent with VALIDATION_FAILED', (creditsSpent) => {
+    expect(() => Booking.create(newBooking({ creditsSpent }))).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+});
+
+describe('Booking.cancel', () => {
+  it.each([
+    [30, 100, 3],
+    [24, 50, 1],
+    [13, 50, 1],
+    [12, 0, 0],
+  ])('cancelled %i h before the start refunds %i %% = floor(3 × pct / 100) = %i credits', (hours, pct, credits) => {
+    const booking = booked();
+    booking.cancel(policy, hoursBefore(hours));
+    expect(booking.snapshot()).toMatchObject({
+      status: 'cancelled',
+      cancelledAt: hoursBefore(hours),
+      refundPercentage: pct,
+      creditsRefunded: credits,
+    });
+  });
+
+  it('records BookingCancelled with the refund', () => {
+    const booking = booked();
+    booking.cancel(policy, hoursBefore(30));
+    expect(booking.pullEvents()).toMatchObject([
+      {
+        type: BOOKING_CANCELLED,
+        aggregateId: 'b-1',
+        payload: {
+          bookingId: 'b-1',
+          memberEmail: 'mo@example.com',
+          sessionName: 'Morning Yoga',
+          startsAt: STARTS,
+          cancelledAt: hoursBefore(30).toISOString(),
+          refundPercentage: 100,
+          creditsRefunded: 3,
+        },
+      },
+    ]);
+  });
+
+  it.each([0, -1])('refuses once the session has started (%i h before) with INVALID_STATE', (hours) => {
+    const booking = booked();
+    expect(() => booking.cancel(policy, hoursBefore(hours))).toThrow(InvalidStateError);
+    expect(booking.status).toBe('confirmed');
+    expect(booking.pullEvents()).toEqual([]);
+  });
+
+  it('refuses a booking already cancelled with INVALID_STATE', () => {
+    const booking = booked();
+    booking.cancel(policy, hoursBefore(30));
+    expect(() => booking.cancel(policy, hoursBefore(20))).toThrow(InvalidStateError);
+    expect(booking.refundPercentage).toBe(100);
+  });
+
+  it('refuses a no-show with INVALID_STATE', () => {
+    const booking = Booking.restore({ ...booked().snapshot(), status: 'no_show' });
+    expect(() => booking.cancel(policy, hoursBefore(30))).toThrow(InvalidStateError);
+  });
+});
+
+describe('Booking.restore', () => {
+  it('rebuilds the same snapshot and records nothing', () => {
+    const original = booked();
+    original.cancel(policy, hoursBefore(20));
+    const restored = Booking.restore(original.snapshot());
+    expect(restored.snapshot()).toEqual(original.snapshot());
+    expect(restored.pullEvents()).toEqual([]);
+  });
+});
