@@ -16,11 +16,12 @@ import {
 import type { Redis } from 'ioredis';
 import { API_BASE_PATH, type Studio } from '@fitflow/api-contract';
 import type { AppConfig } from './config';
-import type { MembershipHandlers, SchedulingHandlers } from './composition-types';
+import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from './composition-types';
 import { authenticationPlugin } from './http/plugins/authentication';
 import { rateLimitingPlugin } from './http/plugins/rate-limiting';
 import { sendNotFound, sendProblem } from './http/problem';
 import { authRoutes } from './http/routes/auth';
+import { bookingRoutes } from './http/routes/bookings';
 import { healthRoutes } from './http/routes/health';
 import { sessionRoutes } from './http/routes/sessions';
 import { studioRoutes } from './http/routes/studio';
@@ -31,6 +32,7 @@ export interface AppDependencies {
   config: AppConfig;
   membership: MembershipHandlers;
   scheduling: SchedulingHandlers;
+  bookings: BookingHandlers;
   readinessChecks: Record<string, () => Promise<unknown>>;
   redis?: Redis;
   /** The process's pino logger; without it, Fastify logs at `config.logLevel` (tests pass `logger: false`). */
@@ -79,6 +81,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(userRoutes, { handlers: deps.membership });
       await api.register(templateRoutes, { handlers: deps.scheduling });
       await api.register(sessionRoutes, { handlers: deps.scheduling });
+      await api.register(bookingRoutes, { handlers: deps.bookings, studio: deps.config.studio });
     },
     { prefix: API_BASE_PATH },
   );

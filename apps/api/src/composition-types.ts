@@ -9,6 +9,12 @@ import type {
   RegisterUserHandler,
 } from '@fitflow/application-membership';
 import type {
+  CancelBookingHandler,
+  CreateBookingHandler,
+  GetBookingHandler,
+  ListMyBookingsHandler,
+} from '@fitflow/application-booking';
+import type {
   CancelSessionHandler,
   CreateTemplateHandler,
   DeleteTemplateHandler,
@@ -47,4 +53,12 @@ export interface SchedulingHandlers {
   cancelSession: CancelSessionHandler;
   listSessions: ListSessionsHandler;
   getSession: GetSessionHandler;
+}
+
+/** The booking use cases: booking a spot, My Bookings, cancelling. */
+export interface BookingHandlers {
+  createBooking: CreateBookingHandler;
+  cancelBooking: CancelBookingHandler;
+  getBooking: GetBookingHandler;
+  listMyBookings: ListMyBookingsHandler;
 }

@@ -13,6 +13,13 @@ import {
   type MembershipRepositories,
 } from '@fitflow/application-membership';
 import {
+  CancelBookingHandler,
+  CreateBookingHandler,
+  GetBookingHandler,
+  ListMyBookingsHandler,
+  type BookingRepositories,
+} from '@fitflow/application-booking';
+import {
   CancelSessionHandler,
   CreateTemplateHandler,
   DeleteTemplateHandler,
@@ -27,14 +34,19 @@ import {
   type SchedulingRepositories,
 } from '@fitflow/application-scheduling';
 import { InMemoryEventBus, OutboxRelay } from '@fitflow/application-shared';
+import { CancellationPolicy } from '@fitflow/domain-booking';
 import type { AppDependencies } from './app';
 import type { AppConfig } from './config';
-import type { MembershipHandlers, SchedulingHandlers } from './composition-types';
+import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from './composition-types';
 import { connectDatabase, ping, type DatabaseHandle } from './infrastructure/database/connect';
 import { KyselyOutboxReader } from './infrastructure/database/kysely-outbox';
 import { KyselyUnitOfWork } from './infrastructure/database/kysely-unit-of-work';
 import { migrateToLatest } from './infrastructure/database/migrate';
 import { LoggingEventBus } from './infrastructure/events/logging-event-bus';
+import { KyselyBookingRepository } from './infrastructure/persistence/booking/kysely-booking-repository';
+import { KyselyMemberDirectory } from './infrastructure/persistence/booking/kysely-member-directory';
+import { KyselySessionLocks } from './infrastructure/persistence/booking/kysely-session-locks';
+import { KyselyUserBookingsFinder } from './infrastructure/persistence/booking/kysely-user-bookings-finder';
 import { KyselyRefreshTokenRepository } from './infrastructure/persistence/membership/kysely-refresh-token-repository';
 import { KyselyUserRepository } from './infrastructure/persistence/membership/kysely-user-repository';
 import { KyselyUsersFinder } from './infrastructure/persistence/membership/kysely-users-finder';
@@ -85,6 +97,15 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
     }),
     afterCommit,
   );
+  const bookingUow = new KyselyUnitOfWork<BookingRepositories>(
+    handle.db,
+    (trx, outbox) => ({
+      bookings: new KyselyBookingRepository(trx, outbox),
+      sessions: new KyselySessionLocks(trx, clock),
+      members: new KyselyMemberDirectory(trx),
+    }),
+    afterCommit,
+  );
   relay.start();
 
   const ids = new UuidGenerator();
@@ -121,13 +142,21 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
     getSession: new GetSessionHandler(sessionsFinder),
   };
 
+  const bookingsFinder = new KyselyUserBookingsFinder(handle.db);
+  const bookings: BookingHandlers = {
+    createBooking: new CreateBookingHandler(bookingUow, ids, clock),
+    cancelBooking: new CancelBookingHandler(bookingUow, CancellationPolicy.create(config.cancellationPolicy), clock),
+    getBooking: new GetBookingHandler(bookingsFinder),
+    listMyBookings: new ListMyBookingsHandler(bookingsFinder, clock),
+  };
+
   const ensureAdmin = new EnsureAdminHandler(uow, hasher, passwords, ids, clock);
 
   const readinessChecks: Record<string, () => Promise<unknown>> = { database: () => ping(handle.db) };
   if (redis) readinessChecks['redis'] = () => redis.ping();
 
   return {
-    deps: { config, membership, scheduling, readinessChecks, ...(redis ? { redis } : {}) },
+    deps: { config, membership, scheduling, bookings, readinessChecks, ...(redis ? { redis } : {}) },
     ensureAdmin,
     database: handle,
     async close() {

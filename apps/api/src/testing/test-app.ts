@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { buildApp } from '../app';
 import { compose, type Composition } from '../composition';
 import { loadConfig, type AppConfig } from '../config';
-import type { DatabaseKind } from '../infrastructure/database/connect';
+import type { DatabaseHandle, DatabaseKind } from '../infrastructure/database/connect';
 import { createTestDatabase } from './databases';
 
 export const TEST_ADMIN = { email: 'admin@fitflow.test', password: 'Admin-pass-for-tests-2026', name: 'Test Admin' };
@@ -17,8 +17,16 @@ export interface TestApp {
 
 /** The real app on a fresh database of `kind`, with an admin account; `env` overrides the configuration. */
 export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  return createTestAppOn(await createTestDatabase(kind), env);
+}
+
+/**
+ * The real app on an existing database (e.g. a second "process" on the same PostgreSQL database); closing it
+ * closes `database`.
+ */
+export async function createTestAppOn(database: DatabaseHandle, env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'silent', ...env });
-  const composition = await compose(config, pino({ level: 'silent' }), await createTestDatabase(kind));
+  const composition = await compose(config, pino({ level: 'silent' }), database);
   await composition.ensureAdmin.handle(TEST_ADMIN);
   const app = await buildApp({ ...composition.deps, logger: false });
   await app.ready();

@@ -5,6 +5,7 @@ import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../tes
 import { migrateToLatest, MigrationFailedError } from './migrate';
 import { accounts } from './migrations/0001-accounts';
 import { scheduling } from './migrations/0002-scheduling';
+import { bookings } from './migrations/0003-bookings';
 
 function newUser(email: string) {
   return { id: randomUUID(), email, name: 'Test User', role: 'member' as const, password_hash: 'hash' };
@@ -54,6 +55,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
   it('rolls back and names the migration that fails', async () => {
     const scratch = await createTestDatabase(kind);
     try {
+      await bookings.down(scratch.db);
       await scheduling.down(scratch.db);
       await accounts.down(scratch.db);
       await sql`delete from kysely_migration`.execute(scratch.db);

@@ -71,12 +71,26 @@ export interface ClassSessionsTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface BookingsTable {
+  id: string;
+  session_id: string;
+  member_id: string;
+  status: 'confirmed' | 'cancelled' | 'no_show';
+  credits_spent: number;
+  credits_refunded: number | null;
+  refund_percentage: number | null;
+  created_at: DefaultedTimestamp;
+  cancelled_at: Timestamp | null;
+  checked_in_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   outbox: OutboxTable;
   class_templates: ClassTemplatesTable;
   class_sessions: ClassSessionsTable;
+  bookings: BookingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -86,3 +100,4 @@ export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type ClassTemplateRow = Selectable<ClassTemplatesTable>;
 export type ClassSessionRow = Selectable<ClassSessionsTable>;
+export type BookingRow = Selectable<BookingsTable>;

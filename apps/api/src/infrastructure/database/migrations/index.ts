@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { accounts } from './0001-accounts';
 import { scheduling } from './0002-scheduling';
+import { bookings } from './0003-bookings';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -9,4 +10,5 @@ import { scheduling } from './0002-scheduling';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_accounts': accounts,
   '0002_scheduling': scheduling,
+  '0003_bookings': bookings,
 };

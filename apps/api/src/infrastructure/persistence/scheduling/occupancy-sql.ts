@@ -4,12 +4,9 @@ import type { Database } from '../../database/schema';
 /*
  * THE place that knows where a session's bookings, holds and waitlist live. Every reader goes through these two
  * subqueries: the schedule finder joins them laterally (one query per page, no query per row), and the capacity
- * check under the session's lock (`KyselySessionOccupancy`) selects from the first. Until the booking context
- * adds its tables there is nothing to count, so they answer zeros and nulls; when `bookings`, `spot_holds` and
- * `waitlist_entries` exist, only the bodies below change, correlated on `sessionId` (and `now` for holds):
- *
- *   select count(*) filter (where b.status = 'confirmed')        as booked_count, ...
- *     from bookings b where b.session_id = <sessionId>
+ * check under the session's lock (`KyselySessionOccupancy`) selects from the first. Bookings are counted from
+ * `bookings` (confirmed only, through `bookings_session_id_confirmed_idx`); holds and the waitlist answer zeros and
+ * nulls until `spot_holds` and `waitlist_entries` exist, when only their expressions below change.
  */
 
 /** Counts of one session: confirmed bookings, holds still running at `now` (`expires_at > now`), waiting entries. */
@@ -19,19 +16,19 @@ export interface OccupancyColumns {
   waitlist_count: number;
 }
 
-/** Always exactly one row, so it can be inner-joined laterally. */
-export function occupancyOf(db: QueryCreator<Database>, _sessionId: Expression<string>, _now: Date) {
+/** Always exactly one row, so it can be inner-joined laterally. Holds and the waitlist do not exist yet: zeros. */
+export function occupancyOf(db: QueryCreator<Database>, sessionId: Expression<string>, _now: Date) {
   return db.selectNoFrom([
-    sql<number>`0`.as('booked_count'),
+    sql<number>`(select count(*)::integer from bookings b where b.session_id = ${sessionId} and b.status = 'confirmed')`.as('booked_count'),
     sql<number>`0`.as('held_count'),
     sql<number>`0`.as('waitlist_count'),
   ]);
 }
 
 /** One viewer's own stake in one session (each null when none); always exactly one row. */
-export function viewerStakeIn(db: QueryCreator<Database>, _sessionId: Expression<string>, _userId: string) {
+export function viewerStakeIn(db: QueryCreator<Database>, sessionId: Expression<string>, userId: string) {
   return db.selectNoFrom([
-    sql<string | null>`null::uuid`.as('booking_id'),
+    sql<string | null>`(select b.id from bookings b where b.session_id = ${sessionId} and b.member_id = ${userId} and b.status = 'confirmed' limit 1)`.as('booking_id'),
     sql<string | null>`null::uuid`.as('hold_id'),
     sql<number | null>`null::integer`.as('waitlist_position'),
   ]);

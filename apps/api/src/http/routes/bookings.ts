@@ -1,0 +1,159 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { bookingPageSchema, bookingSchema, idParamsSchema, listBookingsQuerySchema, type Booking } from '@fitflow/api-contract';
+import type { BookingHandlers } from '../../composition-types';
+
+const bearer = [{ bearerAuth: [] }];
+const tags = ['bookings'];
+
+export interface BookingRoutesOptions {
+  handlers: BookingHandlers;
+  studio: { name: string; timeZone: string };
+}
+
+/**
+ * Bookings: any signed-in caller books a spot and reads their own; a booking is visible to its member, the
+ * session's trainer and admins (404 for anyone else); its member or an admin cancels it.
+ */
+export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async (app, { handlers, studio }) => {
+  app.post(
+    '/sessions/:id/book',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Book a spot in a session',
+        description:
+          '409 SESSION_FULL when every spot is taken (enforced under concurrency), 409 ALREADY_BOOKED for a second ' +
+          'confirmed booking, 409 INVALID_STATE unless published and not started; 404 for an unknown session.',
+        security: bearer,
+        params: idParamsSchema,
+        response: { 201: bookingSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await handlers.createBooking.handle({ actor: request.user, sessionId: request.params.id })),
+  );
+
+  app.get(
+    '/bookings',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'My bookings, one tab at a time',
+        description:
+          '`upcoming`: confirmed, not started, soonest first. `past`: confirmed or no-show, started, latest first. ' +
+          '`cancelled`: most recently cancelled first.',
+        security: bearer,
+        querystring: listBookingsQuerySchema,
+        response: { 200: bookingPageSchema },
+      },
+    },
+    async (request) => handlers.listMyBookings.handle({ actor: request.user, ...request.query }),
+  );
+
+  app.get(
+    '/bookings/:id',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'One booking (its member, the session’s trainer or an admin)',
+        security: bearer,
+        params: idParamsSchema,
+        response: { 200: bookingSchema },
+      },
+    },
+    async (request) => handlers.getBooking.handle({ actor: request.user, id: request.params.id }),
+  );
+
+  app.patch(
+    '/bookings/:id/cancel',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'Cancel a booking (its member or an admin), with the studio’s refund',
+        description: 'More than 24 h before the start 100 %, more than 12 h 50 %, else 0. 409 INVALID_STATE once started or cancelled.',
+        security: bearer,
+        params: idParamsSchema,
+        response: { 200: bookingSchema },
+      },
+    },
+    async (request) => handlers.cancelBooking.handle({ actor: request.user, bookingId: request.params.id }),
+  );
+
+  app.get(
+    '/bookings/:id/calendar.ics',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        summary: 'The booking as a calendar event (its member only)',
+        description: 'An iCalendar (RFC 5545) VEVENT with UTC times.',
+        security: bearer,
+        params: idParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      // Owner only: as a plain member the caller sees nothing but their own bookings.
+      const booking = await handlers.getBooking.handle({ actor: { ...request.user, role: 'member' }, id: request.params.id });
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="booking-${booking.id}.ics"`)
+        .send(bookingCalendar(booking, studio.name, new Date()));
+    },
+  );
+};
+
+/** RFC 5545 date-time in UTC: `20261201T070000Z`. */
+function icsInstant(instant: string | Date): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** RFC 5545 TEXT escaping. */
+function icsText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (continuation lines start with a space). */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const length = Buffer.byteLength(char, 'utf8');
+    if (size + length > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += length;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+export function bookingCalendar(booking: Booking, studioName: string, now: Date): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//FitFlow//Bookings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:booking-${booking.id}@fitflow`,
+    `DTSTAMP:${icsInstant(now)}`,
+    `DTSTART:${icsInstant(booking.startsAt)}`,
+    `DTEND:${icsInstant(booking.endsAt)}`,
+    `SUMMARY:${icsText(booking.sessionName)}`,
+    `DESCRIPTION:${icsText(booking.trainerName ? `With ${booking.trainerName}` : booking.sessionName)}`,
+    `LOCATION:${icsText(studioName)}`,
+    `STATUS:${booking.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
