@@ -1,5 +1,6 @@
 /**
- * Browse benchmark (issue: scheduling). Seeds a fresh PostgreSQL database with 5,000 published sessions, then
+ * Browse benchmark (issue: scheduling). Seeds a fresh PostgreSQL database with 5,000 published sessions (and
+ * 100,000 bookings once the bookings table exists), then
  * measures at 50 connections, in one run on this machine: a bare Fastify JSON route, a reference route (one indexed
  * 20-row SELECT through Kysely and pg) and `GET /api/v1/sessions` (one week, 20 a page, signed in). Prints the
  * throughput, p50/p99 and ratios, and the plan of the schedule query.
@@ -16,6 +17,8 @@ import { connectPostgres } from '../../../apps/api/src/infrastructure/database/c
 import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 
 const SESSIONS = 5_000;
+const MEMBERS = 2_000;
+const BOOKINGS_PER_SESSION = 20; // 100,000 bookings; capacity 24, so every session is nearly full
 const CONNECTIONS = 50;
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
 const serverUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -48,10 +51,34 @@ async function seed(url: string, weekStart: Date): Promise<void> {
            (array['Morning Yoga','HIIT Express','Pilates Core','Spin','Boxfit'])[1 + i % 5], '',
            ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes',
            ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes' + interval '60 minutes',
-           12, 1, 'published'
+           24, 1, 'published'
     from generate_series(0, ${SESSIONS - 1}) as i`.execute(db);
+  await seedBookings(db);
   await sql`analyze`.execute(db);
   await close();
+}
+
+/** 2,000 members and 20 confirmed bookings on every session (100,000), where the bookings table exists. */
+async function seedBookings(db: ReturnType<typeof connectPostgres>['db']): Promise<void> {
+  const { rows } = await sql<{ exists: boolean }>`select to_regclass('bookings') is not null as exists`.execute(db);
+  if (!rows[0]?.exists) {
+    console.log('no bookings table yet: seeding sessions only');
+    return;
+  }
+  await sql`
+    insert into users (id, email, name, role, password_hash)
+    select gen_random_uuid(), 'member' || i || '@bench.test', 'Member ' || i, 'member', 'x'
+    from generate_series(1, ${MEMBERS}) as i`.execute(db);
+  await sql`
+    with members as (select id, row_number() over (order by id) - 1 as n from users where role = 'member'),
+         sessions as (select id, row_number() over (order by starts_at, id) - 1 as n from class_sessions)
+    insert into bookings (id, session_id, member_id, status, credits_spent)
+    select gen_random_uuid(), s.id, m.id, 'confirmed', 1
+    from sessions s
+    cross join generate_series(0, ${BOOKINGS_PER_SESSION - 1}) as k
+    join members m on m.n = (s.n * 7 + k) % ${MEMBERS}`.execute(db);
+  const { rows: counted } = await sql<{ n: number }>`select count(*)::int as n from bookings`.execute(db);
+  console.log(`seeded ${counted[0]?.n} bookings`);
 }
 
 async function explain(url: string, from: Date, to: Date): Promise<string> {
@@ -124,7 +151,7 @@ async function main(): Promise<void> {
     const reference = await load('reference: Kysely+pg 20-row SELECT', `http://127.0.0.1:${ports.referencePort}/reference`);
     const sessions = await load('GET /sessions (week, 20/page, signed in)', sessionsUrl, { authorization: `Bearer ${accessToken}` });
 
-    console.log(`\nbrowse benchmark: ${SESSIONS} sessions, ${CONNECTIONS} connections, ${seconds} s each, ${new Date().toISOString()}`);
+    console.log(`\nbrowse benchmark: ${SESSIONS} sessions (bookings: see above), ${CONNECTIONS} connections, ${seconds} s each, ${new Date().toISOString()}`);
     for (const f of [bare, reference, sessions]) {
       console.log(`  ${f.name.padEnd(42)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`);
     }
