@@ -141,6 +141,29 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
       await booked(sessionId);
     });
 
+    it('ends consistent when a cancellation and a booking race for the last spot, again and again', async () => {
+      const sessionId = await publishedSession({ capacity: 1 });
+      let holder = { booking: await booked(sessionId, otherMember.headers), headers: otherMember.headers };
+      let challenger = member.headers;
+      for (let round = 0; round < 6; round += 1) {
+        const [cancelled, attempt] = await Promise.all([cancel(holder.booking.id, holder.headers), book(sessionId, challenger)]);
+        expect(cancelled.statusCode).toBe(200);
+        expect([201, 409]).toContain(attempt.statusCode);
+        const confirmed = await t.composition.database.db
+          .selectFrom('bookings')
+          .select('member_id')
+          .where('session_id', '=', sessionId)
+          .where('status', '=', 'confirmed')
+          .execute();
+        const view = expectStatus(await api.get(`/sessions/${sessionId}`), 200).json();
+        // Never two on one spot, and the schedule tells the truth about the spot either way.
+        expect(confirmed).toHaveLength(attempt.statusCode === 201 ? 1 : 0);
+        expect(view).toMatchObject({ bookedCount: confirmed.length, availableSpots: 1 - confirmed.length });
+        const next = attempt.statusCode === 201 ? attempt.json() : await booked(sessionId, challenger);
+        [holder, challenger] = [{ booking: next, headers: challenger }, holder.headers];
+      }
+    });
+
     it('answers 409 INVALID_STATE for a draft its trainer books, a cancelled session and a started one', async () => {
       const draft = await publishedSession({}, false);
       expect(expectStatus(await book(draft, trainer.headers), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
