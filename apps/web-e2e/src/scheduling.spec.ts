@@ -26,6 +26,9 @@ test.describe('scheduling', () => {
     await page.getByRole('button', { name: 'New template' }).click();
     const templateDialog = page.getByRole('dialog', { name: 'New template' });
     await expect(templateDialog).toBeVisible();
+    // Type only once the form shows its defaults, as a person would: typing into a field that is still being
+    // set up loses the keystrokes.
+    await expect(templateDialog.getByLabel('Duration (minutes)')).toHaveValue('60');
     await templateDialog.getByLabel('Name', { exact: true }).fill(className);
     await templateDialog.getByLabel('Duration (minutes)').fill('4');
     await templateDialog.getByRole('button', { name: 'Save' }).click();
