@@ -45,6 +45,7 @@ test.describe('scheduling', () => {
     // --- ... schedules it weekly, Mondays and Wednesdays of next week, at 07:30 studio time.
     await templateCard.getByRole('button', { name: 'Schedule' }).click();
     const scheduleDialog = page.getByRole('dialog', { name: `Schedule ${className}` });
+    await expect(scheduleDialog.getByLabel('Time')).toHaveValue('18:00');
     await scheduleDialog.getByLabel('Date').fill(monday);
     await scheduleDialog.getByLabel('Time').fill('07:30');
     await scheduleDialog.getByLabel('Repeat weekly').check();
@@ -140,11 +141,13 @@ test.describe('scheduling', () => {
     await page.goto('/trainer/templates');
     await page.getByRole('button', { name: 'New template' }).click();
     const templateDialog = page.getByRole('dialog', { name: 'New template' });
+    await expect(templateDialog.getByLabel('Duration (minutes)')).toHaveValue('60');
     await templateDialog.getByLabel('Name', { exact: true }).fill(className);
     await templateDialog.getByRole('button', { name: 'Save' }).click();
     await expect(templateDialog).toBeHidden();
     await page.getByRole('listitem').filter({ hasText: className }).getByRole('button', { name: 'Schedule' }).click();
     const scheduleDialog = page.getByRole('dialog', { name: `Schedule ${className}` });
+    await expect(scheduleDialog.getByLabel('Time')).toHaveValue('18:00');
     await scheduleDialog.getByLabel('Date').fill(tuesday);
     await scheduleDialog.getByLabel('Time').fill('18:00');
     await expect(scheduleDialog.getByText('This schedules 1 class.')).toBeVisible();
@@ -160,6 +163,7 @@ test.describe('scheduling', () => {
     // Move it to 19:15 for 45 minutes, with room for 6.
     await card.getByRole('button', { name: 'Edit' }).click();
     const editDialog = page.getByRole('dialog', { name: `Edit ${className}` });
+    await expect(editDialog.getByLabel('Capacity')).toHaveValue('12');
     await editDialog.getByLabel('Time').fill('19:15');
     await editDialog.getByLabel('Duration (minutes)').fill('45');
     await editDialog.getByLabel('Capacity').fill('6');
