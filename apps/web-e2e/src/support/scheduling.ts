@@ -19,8 +19,8 @@ export async function registerTrainer(request: APIRequestContext): Promise<Accou
   const found = await request.get('/api/v1/users', { params: { q: account.email }, headers: { authorization } });
   expect(found.status(), await found.text()).toBe(200);
   const { items } = (await found.json()) as { items: { id: string; email: string }[] };
+  expect(items.map((user) => user.email), `user ${account.email} is listed`).toContain(account.email);
   const id = items.find((user) => user.email === account.email)?.id;
-  expect(id, `user ${account.email} is listed`).toBeTruthy();
   const promoted = await request.patch(`/api/v1/users/${id}/role`, { data: { role: 'trainer' }, headers: { authorization } });
   expect(promoted.status(), await promoted.text()).toBe(200);
   return { ...account, id: id as string };

@@ -1,1 +1,2 @@
 export * from './in-memory-unit-of-work';
+export * from './in-memory-aggregate-store';
