@@ -57,3 +57,55 @@ export function dayHeading(date: DateKey): string {
     .format(new Date(Date.UTC(y, m - 1, d, 12)))
     .replace(',', '');
 }
+
+/** The instant at which the studio's clock reads `time` (`HH:MM`) on `date`. */
+export function studioInstant(timeZone: string, date: DateKey, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const offsetAt = (instant: number) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(new Date(instant));
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - instant;
+  };
+  return new Date(wall - offsetAt(wall - offsetAt(wall)));
+}
+
+/** "Tue", as the SPA names a day in the coming week. */
+export function shortWeekday(date: DateKey): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
+}
+
+/** A published class of the trainer's, created straight through the API. Answers its id. */
+export async function publishClass(
+  request: APIRequestContext,
+  trainer: { email: string; password: string },
+  session: { name: string; startsAt: Date; minutes: number; capacity: number; creditCost: number },
+): Promise<string> {
+  const authorization = await bearerFor(request, trainer);
+  const created = await request.post('/api/v1/sessions', {
+    headers: { authorization },
+    data: {
+      name: session.name,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: new Date(session.startsAt.getTime() + session.minutes * 60_000).toISOString(),
+      capacity: session.capacity,
+      creditCost: session.creditCost,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { ids } = (await created.json()) as { ids: string[] };
+  const id = ids[0] as string;
+  const published = await request.post(`/api/v1/sessions/${id}/publish`, { headers: { authorization } });
+  expect(published.status(), await published.text()).toBe(200);
+  return id;
+}

@@ -7,6 +7,11 @@ export const appRoutes: Route[] = [
   { path: 'sessions', loadChildren: () => import('./features/schedule/schedule.routes').then((m) => m.sessionRoutes) },
   { path: '', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes) },
   {
+    path: 'bookings',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/bookings/bookings.routes').then((m) => m.bookingsRoutes),
+  },
+  {
     path: 'trainer',
     canActivate: [signedInGuard, roleGuard('trainer', 'admin')],
     loadChildren: () => import('./features/trainer/trainer.routes').then((m) => m.trainerRoutes),

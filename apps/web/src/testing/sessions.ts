@@ -1,4 +1,4 @@
-import type { PageOf, Session, Studio, Template } from '@fitflow/api-contract';
+import type { Booking, PageOf, Session, Studio, Template } from '@fitflow/api-contract';
 
 export const berlinStudio: Studio = {
   name: 'Harbour Yoga',
@@ -58,3 +58,30 @@ export function aTemplate(overrides: Partial<Template> = {}): Template {
 export function pageOf<T>(items: T[], total = items.length, page = 1, pageSize = 20): PageOf<T> {
   return { items, page, pageSize, total };
 }
+
+/** A confirmed booking of a session on Monday 30 November 2026, 07:00 in Berlin (06:00 UTC). */
+export function aBooking(overrides: Partial<Booking> = {}): Booking {
+  counter += 1;
+  return {
+    id: `9a8b7c6d-5e4f-4a3b-8c2d-${String(counter).padStart(12, '0')}`,
+    sessionId: '7c1d2e3f-4a5b-4c6d-8e7f-000000000001',
+    sessionName: 'Morning Yoga',
+    trainerName: tess.name,
+    startsAt: '2026-11-30T06:00:00.000Z',
+    endsAt: '2026-11-30T07:00:00.000Z',
+    status: 'confirmed',
+    createdAt: '2026-11-20T09:00:00.000Z',
+    cancelledAt: null,
+    refundPercentage: null,
+    creditsSpent: 2,
+    creditsRefunded: null,
+    checkedInAt: null,
+    isLate: false,
+    ...overrides,
+  };
+}
+
+export const defaultRefundTiers = [
+  { hoursBefore: 24, refundPercentage: 100 },
+  { hoursBefore: 12, refundPercentage: 50 },
+];

@@ -76,6 +76,14 @@ export function describeProblem(problem: ApiProblem): string {
       return problem.retryAfterSeconds !== undefined
         ? `Too many attempts. Try again in ${problem.retryAfterSeconds} ${problem.retryAfterSeconds === 1 ? 'second' : 'seconds'}.`
         : 'Too many attempts. Try again in a minute.';
+    case 'SESSION_FULL':
+      return 'Sorry, this class is full: the last spot was just taken.';
+    case 'ALREADY_BOOKED':
+      return 'You have already booked this class.';
+    case 'INSUFFICIENT_CREDITS':
+      return 'You do not have enough credits for this class.';
+    case 'CREDITS_EXPIRED':
+      return 'Your credits have expired.';
     case 'INVALID_REFRESH_TOKEN':
       return 'Your session has ended. Please sign in again.';
     case 'UNAUTHENTICATED':

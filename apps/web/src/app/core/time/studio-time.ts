@@ -190,6 +190,28 @@ export function formatShortDay(date: DateKey): string {
   return formatter.format(new Date(utcMidnight(date) + DAY / 2));
 }
 
+/**
+ * A moment in the coming days as people say it: "Tue 07:00" within the next six days of `now`, "Tue 8 Dec 07:00"
+ * further ahead (or in the past), in the studio's zone.
+ */
+export function formatMoment(instant: Date | string, timeZone: string, now: Date): string {
+  const date = dateKeyOf(instant, timeZone);
+  const ahead = daysBetween(dateKeyOf(now, timeZone), date);
+  const when = ahead >= 0 && ahead < 7 ? formatWeekday(date) : formatDayWithWeekday(date);
+  return `${when} ${timeOfDayOf(instant, timeZone)}`;
+}
+
+/** "Tue". */
+function formatWeekday(date: DateKey): string {
+  const formatter = cached('weekday', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' }));
+  return formatter.format(new Date(utcMidnight(date) + DAY / 2));
+}
+
+/** "Tue 8 Dec". */
+export function formatDayWithWeekday(date: DateKey): string {
+  return `${formatWeekday(date)} ${formatShortDay(date)}`;
+}
+
 /** "45 min", "75 min", "2 h", "2 h 30 min": minutes up to two hours, as studios announce classes. */
 export function formatDuration(minutes: number): string {
   if (minutes < 120) return `${minutes} min`;

@@ -8,6 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../core/studio/studio.store';
+import { BookButton } from '../../shared/bookings/book-button';
 import { SessionCard } from '../../shared/sessions/session-card';
 import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
@@ -16,6 +17,7 @@ import { ScheduleStore } from './schedule.store';
 @Component({
   selector: 'ff-schedule-page',
   imports: [
+    BookButton,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,

@@ -171,6 +171,11 @@ export const ScheduleStore = signalStore(
         }
       },
 
+      /** Shows a session as it is now (after a booking attempt) where it is on the list. */
+      replaceSession(session: Session): void {
+        patchState(store, { sessions: store.sessions().map((s) => (s.id === session.id ? session : s)) });
+      },
+
       async loadTrainers(): Promise<void> {
         try {
           const trainers = await firstValueFrom(api.listTrainers());

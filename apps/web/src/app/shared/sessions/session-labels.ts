@@ -64,3 +64,13 @@ export function groupByStudioDay<T extends Pick<Session, 'startsAt'>>(
   }
   return [...groups.values()];
 }
+
+/** "0 credits", "1 credit", "3 credits". */
+export function creditsLabel(credits: number): string {
+  return credits === 1 ? '1 credit' : `${credits} credits`;
+}
+
+/** What a session costs: "Free", "1 credit", "3 credits". */
+export function costLabel(creditCost: number): string {
+  return creditCost === 0 ? 'Free' : creditsLabel(creditCost);
+}

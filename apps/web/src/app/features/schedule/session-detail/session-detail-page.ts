@@ -6,7 +6,9 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { dateKeyOf, formatDay, formatDuration, minutesBetween, timeOfDayOf } from '../../../core/time/studio-time';
+import { BookButton } from '../../../shared/bookings/book-button';
 import { SessionBadges } from '../../../shared/sessions/session-badges';
+import { costLabel } from '../../../shared/sessions/session-labels';
 import { SessionDetailStore } from './session-detail.store';
 
 const statusNames = {
@@ -20,7 +22,7 @@ const statusNames = {
 /** A session's page: when (in the studio's zone), who leads it, how many spots are left, and its state. */
 @Component({
   selector: 'ff-session-detail-page',
-  imports: [MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
+  imports: [BookButton, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-detail-page.html',
   styleUrl: './session-detail-page.scss',
@@ -44,7 +46,7 @@ export class SessionDetailPage {
       duration: formatDuration(minutesBetween(session.startsAt, session.endsAt)),
       status: statusNames[session.status],
       taken: session.bookedCount + session.heldCount,
-      credits: session.creditCost === 1 ? '1 credit' : `${session.creditCost} credits`,
+      credits: costLabel(session.creditCost),
     };
   });
 

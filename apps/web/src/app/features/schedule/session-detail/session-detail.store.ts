@@ -20,6 +20,10 @@ export const SessionDetailStore = signalStore(
     isCancelled: computed(() => session()?.status === 'cancelled'),
   })),
   withMethods((store, api = inject(SchedulingApi)) => ({
+    /** Shows the session as it is now (after a booking attempt). */
+    replace(session: Session): void {
+      patchState(store, { session });
+    },
     load: rxMethod<string>(
       pipe(
         tap(() => patchState(store, { loading: true, notFound: false, error: null })),

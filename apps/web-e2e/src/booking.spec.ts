@@ -1,0 +1,157 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { registerMember, signIn, uniqueSuffix } from './support/accounts';
+import {
+  addDays,
+  bearerFor,
+  publishClass,
+  registerTrainer,
+  shortWeekday,
+  studioInstant,
+  studioTimeZone,
+  studioToday,
+} from './support/scheduling';
+
+/** The schedule of one studio day, searched for one class name (a shareable URL). */
+async function openScheduleOf(page: Page, date: string, className: string): Promise<void> {
+  await page.goto(`/schedule?date=${date}&q=${encodeURIComponent(className)}`);
+  await expect(page.getByRole('heading', { level: 3, name: className })).toBeVisible();
+}
+
+function cardOf(page: Page, className: string) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: className }) });
+}
+
+test.describe('booking', () => {
+  test('a member books a class from the schedule, finds it under Upcoming, cancels it with the policy shown, and finds it under Cancelled', async ({
+    page,
+    request,
+  }) => {
+    test.slow(); // two dialogs, three tabs, axe on each
+    const trainer = await registerTrainer(request);
+    const member = await registerMember(request, 'booker');
+    const zone = await studioTimeZone(request);
+    const day = addDays(studioToday(zone), 3);
+    const className = `E2E Book ${uniqueSuffix()}`;
+    await publishClass(request, trainer, {
+      name: className,
+      startsAt: studioInstant(zone, day, '10:00'),
+      minutes: 45,
+      capacity: 5,
+      creditCost: 1,
+    });
+
+    await signIn(page, member.email, member.password);
+    await openScheduleOf(page, day, className);
+    const card = cardOf(page, className);
+    await expect(card).toContainText('5 left');
+    await card.getByRole('button', { name: 'Book', exact: true }).click();
+
+    const bookDialog = page.getByRole('dialog', { name: `Book ${className}?` });
+    await expect(bookDialog).toContainText('10:00–10:45');
+    await expect(bookDialog).toContainText(trainer.name);
+    await expect(bookDialog).toContainText('1 credit');
+    await expect(bookDialog).toContainText(
+      'Cancel more than 24 h before the start for 100 % back, more than 12 h before for 50 % back; later, no refund.',
+    );
+    await expect(bookDialog).toContainText(`For this class: 100 % until ${shortWeekday(addDays(day, -1))} 10:00, then 50 %.`);
+    await expectNoSeriousA11yViolations(page);
+    await bookDialog.getByRole('button', { name: 'Book', exact: true }).click();
+
+    await expect(page.getByText(`Booked: ${className}`)).toBeVisible();
+    await expect(card).toContainText("You're booked");
+    await expect(card).toContainText('4 left');
+    await expectNoSeriousA11yViolations(page);
+
+    // --- My bookings, Upcoming.
+    await page.getByRole('link', { name: 'My bookings', exact: true }).first().click();
+    await expect(page).toHaveURL(/\/bookings\/upcoming$/);
+    const upcoming = cardOf(page, className);
+    await expect(upcoming).toContainText('Confirmed');
+    await expect(upcoming).toContainText('10:00–10:45');
+    await expectNoSeriousA11yViolations(page);
+
+    // "Add to calendar" downloads the event.
+    const download = page.waitForEvent('download');
+    await upcoming.getByRole('button', { name: 'Add to calendar' }).click();
+    expect((await download).suggestedFilename()).toBe(`${className.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${day}.ics`);
+
+    // --- Cancel, with what comes back now and when that changes.
+    await upcoming.getByRole('button', { name: 'Cancel booking' }).click();
+    const cancelDialog = page.getByRole('dialog', { name: 'Cancel your booking?' });
+    await expect(cancelDialog).toContainText('If you cancel now, you get 100 % back (1 credit).');
+    await expect(cancelDialog).toContainText(`Refund: 100 % until ${shortWeekday(addDays(day, -1))} 10:00, then 50 %.`);
+    await expectNoSeriousA11yViolations(page);
+    await cancelDialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await expect(page.getByText(`Booking cancelled: ${className}. 100 % refunded (1 credit).`)).toBeVisible();
+    await expect(upcoming).toHaveCount(0);
+
+    // --- Cancelled.
+    await page.getByRole('tab', { name: 'Cancelled' }).click();
+    await expect(page).toHaveURL(/\/bookings\/cancelled$/);
+    const cancelled = cardOf(page, className);
+    await expect(cancelled).toContainText('Cancelled');
+    await expect(cancelled).toContainText('100 % refunded (1 credit)');
+    await expect(cancelled.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+
+    // The spot is free again on the schedule, and the member may book it again.
+    await openScheduleOf(page, day, className);
+    await expect(cardOf(page, className)).toContainText('5 left');
+    await expect(cardOf(page, className).getByRole('button', { name: 'Book', exact: true })).toBeEnabled();
+  });
+
+  test('a second member sees "Full" once the last spot is taken, also when it goes while the page is open', async ({
+    page,
+    request,
+  }) => {
+    const trainer = await registerTrainer(request);
+    const [first, second, third] = await Promise.all([
+      registerMember(request, 'first'),
+      registerMember(request, 'second'),
+      registerMember(request, 'third'),
+    ]);
+    const zone = await studioTimeZone(request);
+    const day = addDays(studioToday(zone), 2);
+    const className = `E2E Last spot ${uniqueSuffix()}`;
+    const sessionId = await publishClass(request, trainer, {
+      name: className,
+      startsAt: studioInstant(zone, day, '18:00'),
+      minutes: 60,
+      capacity: 2,
+      creditCost: 1,
+    });
+    const bookThrough = async (account: { email: string; password: string }) => {
+      const response = await request.post(`/api/v1/sessions/${sessionId}/book`, {
+        headers: { authorization: await bearerFor(request, account) },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+    };
+    await bookThrough(first);
+
+    // The third member opens the schedule while one spot is left...
+    await signIn(page, third.email, third.password);
+    await openScheduleOf(page, day, className);
+    const card = cardOf(page, className);
+    await expect(card).toContainText('1 left');
+
+    // ... the second member takes it meanwhile, and the third member's attempt is refused and shown in place.
+    await bookThrough(second);
+    await card.getByRole('button', { name: 'Book', exact: true }).click();
+    await page.getByRole('dialog', { name: `Book ${className}?` }).getByRole('button', { name: 'Book', exact: true }).click();
+    await expect(page.getByText('Sorry, this class is full: the last spot was just taken.')).toBeVisible();
+    await expect(card).toContainText('Full');
+    await expect(card).toContainText('Class is full');
+    await expect(card.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+
+    // A fresh look shows the same, on the schedule and on the class's page.
+    await openScheduleOf(page, day, className);
+    await expect(cardOf(page, className)).toContainText('Full');
+    await expect(cardOf(page, className).getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+    await expectNoSeriousA11yViolations(page);
+    await cardOf(page, className).getByRole('link', { name: className }).click();
+    await expect(page.getByRole('heading', { level: 1, name: className })).toBeVisible();
+    await expect(page.getByText('0 of 2 free')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
+  });
+});

@@ -1,0 +1,144 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { Booking } from '@fitflow/api-contract';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { RouterLink } from '@angular/router';
+import { dateKeyOf, formatDayWithWeekday, formatShortDay, timeOfDayOf } from '../../core/time/studio-time';
+import { canCancel } from '../../shared/bookings/booking-rules';
+import type { BadgeKind } from '../../shared/sessions/session-labels';
+import { creditsLabel } from '../../shared/sessions/session-labels';
+
+/** A booking's state as a label: Confirmed, Checked in, Late, No-show, Cancelled. */
+export function bookingBadge(booking: Booking, now: Date): { label: string; kind: BadgeKind } {
+  if (booking.status === 'cancelled') return { label: 'Cancelled', kind: 'cancelled' };
+  if (booking.status === 'no_show') return { label: 'No-show', kind: 'full' };
+  if (booking.checkedInAt) return booking.isLate ? { label: 'Checked in late', kind: 'few' } : { label: 'Checked in', kind: 'open' };
+  return new Date(booking.startsAt).getTime() > now.getTime() ? { label: 'Confirmed', kind: 'open' } : { label: 'Booked', kind: 'past' };
+}
+
+/** One of the member's bookings: when, what, with whom, its state, and (while it can be) cancel and calendar. */
+@Component({
+  selector: 'ff-booking-card',
+  imports: [MatButtonModule, MatCardModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <mat-card appearance="outlined" class="card" [class.is-inactive]="booking().status !== 'confirmed'">
+      <div class="main">
+        <p class="when">
+          <span class="day">{{ day() }}</span>
+          <time class="time" [attr.datetime]="booking().startsAt">{{ time() }}</time>
+        </p>
+        <div class="what">
+          <h3 class="name" [id]="headingId()">
+            <a [routerLink]="['/sessions', booking().sessionId]">{{ booking().sessionName }}</a>
+          </h3>
+          <p class="trainer">with {{ booking().trainerName }}</p>
+          @if (cancellation(); as line) {
+            <p class="detail">{{ line }}</p>
+          }
+        </div>
+        <span class="ff-badge" [attr.data-kind]="badge().kind">{{ badge().label }}</span>
+      </div>
+      @if (cancellable()) {
+        <div class="actions">
+          <button mat-button type="button" [attr.aria-describedby]="headingId()" (click)="addToCalendar.emit(booking())">
+            Add to calendar
+          </button>
+          <button
+            mat-stroked-button
+            type="button"
+            class="cancel"
+            [attr.aria-describedby]="headingId()"
+            [disabled]="cancelling()"
+            (click)="cancelBooking.emit(booking())"
+          >
+            {{ cancelling() ? 'Cancelling…' : 'Cancel booking' }}
+          </button>
+        </div>
+      }
+    </mat-card>
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .card {
+      padding: 12px 16px;
+    }
+    .main {
+      display: grid;
+      grid-template-columns: 112px minmax(0, 1fr) auto;
+      align-items: start;
+      gap: 4px 12px;
+    }
+    .when {
+      display: flex;
+      flex-direction: column;
+      margin: 0;
+    }
+    .day {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .time {
+      font: var(--mat-sys-title-medium);
+      font-variant-numeric: tabular-nums;
+    }
+    .name {
+      margin: 0;
+      font: var(--mat-sys-title-medium);
+      overflow-wrap: anywhere;
+    }
+    .trainer,
+    .detail {
+      margin: 2px 0 0;
+      font: var(--mat-sys-body-medium);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 8px;
+      margin-top: 12px;
+    }
+    .cancel {
+      --mat-button-outlined-label-text-color: var(--mat-sys-error);
+    }
+    @media (max-width: 479px) {
+      .main {
+        grid-template-columns: minmax(0, 1fr) auto;
+      }
+      .when {
+        grid-column: 1 / -1;
+        flex-direction: row;
+        gap: 8px;
+      }
+    }
+  `,
+})
+export class BookingCard {
+  readonly booking = input.required<Booking>();
+  readonly timeZone = input.required<string>();
+  readonly now = input.required<Date>();
+  readonly cancelling = input(false);
+  readonly cancelBooking = output<Booking>();
+  readonly addToCalendar = output<Booking>();
+
+  protected readonly headingId = computed(() => `booking-${this.booking().id}-name`);
+  /** "Wed 25 Nov". */
+  protected readonly day = computed(() => formatDayWithWeekday(dateKeyOf(this.booking().startsAt, this.timeZone())));
+  protected readonly time = computed(
+    () => `${timeOfDayOf(this.booking().startsAt, this.timeZone())}–${timeOfDayOf(this.booking().endsAt, this.timeZone())}`,
+  );
+  protected readonly badge = computed(() => bookingBadge(this.booking(), this.now()));
+  protected readonly cancellable = computed(() => canCancel(this.booking(), this.now()));
+  /** "Cancelled 24 Nov · 100 % refunded (1 credit)". */
+  protected readonly cancellation = computed(() => {
+    const { status, cancelledAt, refundPercentage, creditsRefunded } = this.booking();
+    if (status !== 'cancelled' || !cancelledAt) return null;
+    const on = `Cancelled ${formatShortDay(dateKeyOf(cancelledAt, this.timeZone()))}`;
+    if (!refundPercentage) return `${on} · no refund`;
+    return `${on} · ${refundPercentage} % refunded (${creditsLabel(creditsRefunded ?? 0)})`;
+  });
+}

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, Injector, inject, input } from '@angular/core';
+import type { Booking, BookingListScope } from '@fitflow/api-contract';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { BookingsApi } from '../../core/api/bookings-api';
+import { describeProblem, toProblem } from '../../core/api/problem';
+import { StudioStore } from '../../core/studio/studio.store';
+import { CLOCK, dateKeyOf } from '../../core/time/studio-time';
+import { openDialog } from '../../core/ui/dialogs';
+import { ToastService } from '../../core/ui/toast.service';
+import { BookingCard } from './booking-card';
+import type { CancelBookingDialogData } from './cancel-booking-dialog';
+import { MyBookingsStore } from './my-bookings.store';
+
+const tabs: { scope: BookingListScope; label: string; empty: string }[] = [
+  { scope: 'upcoming', label: 'Upcoming', empty: 'No upcoming classes. Find one on the schedule.' },
+  { scope: 'past', label: 'Past', empty: 'No past classes yet.' },
+  { scope: 'cancelled', label: 'Cancelled', empty: 'Nothing cancelled.' },
+];
+
+/** The member's bookings in three tabs; cancel with the refund policy spelled out, add to a calendar. */
+@Component({
+  selector: 'ff-my-bookings-page',
+  imports: [BookingCard, MatButtonModule, MatProgressBarModule, MatTabsModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './my-bookings-page.html',
+  styleUrl: './my-bookings-page.scss',
+})
+export class MyBookingsPage {
+  /** From the route's data: which tab this URL shows. */
+  readonly scope = input.required<BookingListScope>();
+
+  protected readonly store = inject(MyBookingsStore);
+  protected readonly studio = inject(StudioStore);
+  protected readonly tabs = tabs;
+  readonly #clock = inject(CLOCK);
+  /** When the page opened: which bookings can still be cancelled. */
+  protected readonly now = this.#clock();
+  readonly #api = inject(BookingsApi);
+  readonly #toast = inject(ToastService);
+  readonly #injector = inject(Injector);
+
+  constructor() {
+    this.store.load(this.scope);
+  }
+
+  protected emptyText(): string {
+    return tabs.find((tab) => tab.scope === this.scope())?.empty ?? '';
+  }
+
+  protected async cancel(booking: Booking): Promise<void> {
+    const confirmed = await openDialog<CancelBookingDialogData, boolean>(
+      this.#injector,
+      () => import('./cancel-booking-dialog').then((m) => m.CancelBookingDialog),
+      {
+        data: {
+          booking,
+          timeZone: this.studio.timeZone(),
+          tiers: this.studio.studio()?.cancellationPolicy ?? [],
+          now: this.#clock(),
+        },
+      },
+    );
+    if (confirmed) await this.store.cancel(booking);
+  }
+
+  /** Downloads the booking as an .ics file, which calendars open. */
+  protected async addToCalendar(booking: Booking): Promise<void> {
+    try {
+      const file = await firstValueFrom(this.#api.calendar(booking.id));
+      const url = URL.createObjectURL(file);
+      const link = Object.assign(document.createElement('a'), {
+        href: url,
+        download: `${slug(booking.sessionName)}-${dateKeyOf(booking.startsAt, this.studio.timeZone())}.ics`,
+      });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      void this.#toast.error(describeProblem(toProblem(error)));
+    }
+  }
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'class';
+}

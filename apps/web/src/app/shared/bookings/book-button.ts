@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, output, signal } from '@angular/core';
+import type { Session } from '@fitflow/api-contract';
+import { MatButtonModule } from '@angular/material/button';
+import { Router, RouterLink } from '@angular/router';
+import { AuthStore } from '../../core/auth/auth.store';
+import { CLOCK } from '../../core/time/studio-time';
+import { bookabilityOf } from './booking-rules';
+import { BookingFlow } from './booking-flow';
+
+/**
+ * A session's booking action: "Book" (confirm, book, toast), or why it cannot be booked right now ("Class is
+ * full", "Already started", "Booked"), or "Sign in to book". Emits the session as it is after an attempt.
+ */
+@Component({
+  selector: 'ff-book-button',
+  imports: [MatButtonModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (!auth.isSignedIn()) {
+      <a mat-stroked-button routerLink="/sign-in" [queryParams]="{ returnUrl: returnUrl() }" [attr.aria-describedby]="describedBy()">
+        Sign in to book
+      </a>
+    } @else {
+      @switch (state().kind) {
+        @case ('booked') {
+          <span class="note booked" [id]="reasonId()">
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+              <path fill="currentColor" d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z" />
+            </svg>
+            You're booked
+          </span>
+          <a mat-button routerLink="/bookings/upcoming" [attr.aria-describedby]="describedBy()">My bookings</a>
+        }
+        @case ('closed') {
+          <span class="note" [id]="reasonId()">{{ reason() }}</span>
+          <button mat-flat-button type="button" disabled [attr.aria-describedby]="reasonId() + ' ' + (describedBy() ?? '')">Book</button>
+        }
+        @default {
+          <button
+            mat-flat-button
+            type="button"
+            [disabled]="pending()"
+            [attr.aria-describedby]="describedBy()"
+            (click)="book()"
+          >
+            {{ pending() ? 'Booking…' : 'Book' }}
+          </button>
+        }
+      }
+    }
+  `,
+  styles: `
+    :host {
+      position: relative; /* above a card's stretched link, so the button takes its own clicks */
+      z-index: 1;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: flex-end;
+      gap: 4px 12px;
+    }
+    .note {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .booked {
+      color: var(--mat-sys-primary);
+    }
+  `,
+})
+export class BookButton {
+  readonly session = input.required<Session>();
+  /** The id of what names the session (its heading), so "Book" says which class to screen readers. */
+  readonly describedBy = input<string | null>(null);
+  /** The session as it is after a booking attempt (booked, or found full). */
+  readonly sessionChange = output<Session>();
+
+  protected readonly auth = inject(AuthStore);
+  readonly #flow = inject(BookingFlow);
+  readonly #clock = inject(CLOCK);
+  readonly #injector = inject(Injector);
+  readonly #router = inject(Router);
+
+  protected readonly pending = signal(false);
+  protected readonly state = computed(() => bookabilityOf(this.session(), this.#clock()));
+  protected readonly reason = computed(() => {
+    const state = this.state();
+    return state.kind === 'closed' ? state.reason : '';
+  });
+  protected readonly reasonId = computed(() => `book-${this.session().id}-state`);
+
+  /** Back here after signing in (the router's URL is not a signal, so this is read at each render). */
+  protected returnUrl(): string {
+    return this.#router.url;
+  }
+
+  protected async book(): Promise<void> {
+    if (this.pending()) return;
+    const session = this.session();
+    if (!(await this.#flow.confirm(session, this.#injector))) return;
+    this.pending.set(true);
+    try {
+      const changed = await this.#flow.book(session);
+      if (changed) this.sessionChange.emit(changed);
+    } finally {
+      this.pending.set(false);
+    }
+  }
+}
