@@ -25,8 +25,9 @@ async function main(): Promise<void> {
   const composition = await compose(config, logger);
   if (config.admin) await composition.ensureAdmin.handle(config.admin);
   if (config.demoData) {
-    const { membership, scheduling } = composition.deps;
-    await seedDemoData(membership, composition.ensureAdmin, { handlers: scheduling, timeZone: config.studio.timeZone, clock: new SystemClock() });
+    const { membership, scheduling, bookings } = composition.deps;
+    const clock = new SystemClock();
+    await seedDemoData(membership, composition.ensureAdmin, { handlers: scheduling, bookings, timeZone: config.studio.timeZone, clock });
   }
 
   const app = await buildApp({ ...composition.deps, loggerInstance: logger });

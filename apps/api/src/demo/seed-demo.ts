@@ -3,7 +3,7 @@ import type { Actor } from '@fitflow/application-shared';
 import { EmailTakenError } from '@fitflow/domain-membership';
 import { type Weekday, WEEKDAYS, instantAt, localDateTimeOf } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
-import type { MembershipHandlers, SchedulingHandlers } from '../composition-types';
+import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from '../composition-types';
 
 export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@fitflow.test', password: 'Demo-admin-pass-2026', name: 'Alex Admin' },
@@ -12,6 +12,16 @@ export const DEMO_ACCOUNTS = [
   { role: 'trainer', email: 'priya@fitflow.test', password: 'Demo-trainer-pass-2026', name: 'Priya Shah' },
   { role: 'member', email: 'maya@fitflow.test', password: 'Demo-member-pass-2026', name: 'Maya Member' },
 ] as const;
+
+/** Regulars who fill some classes, so the demo schedule shows "1 left" and "Full" (they never sign in). */
+export const DEMO_REGULARS = [
+  'Ana Lima', 'Ben Okafor', 'Chloé Martin', 'Dev Patel', 'Elif Kaya', 'Finn Berg', 'Grace Ng',
+  'Hugo Silva', 'Ines Duarte', 'Jonas Weber', 'Kira Sato', 'Leo Haddad', 'Mia Novak', 'Noah Fischer',
+].map((name) => ({
+  email: `${name.split(' ')[0]?.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@regulars.fitflow.test`,
+  password: 'Demo-regular-pass-2026',
+  name,
+}));
 
 type TrainerEmail = Extract<(typeof DEMO_ACCOUNTS)[number], { role: 'trainer' }>['email'];
 
@@ -125,6 +135,7 @@ export const DEMO_SCHEDULE_DAYS = 14;
 
 export interface DemoSchedule {
   handlers: SchedulingHandlers;
+  bookings: BookingHandlers;
   /** The studio's IANA time zone: classes sit at their wall-clock times in it. */
   timeZone: string;
   clock: Clock;
@@ -152,13 +163,14 @@ export async function seedDemoData(
       if (!(error instanceof EmailTakenError)) throw error;
     }
   }
-  await seedDemoSchedule(membership, actor, schedule);
+  if (await seedDemoSchedule(membership, actor, schedule)) await seedDemoBookings(membership, schedule);
 }
 
-async function seedDemoSchedule(membership: MembershipHandlers, actor: Actor, schedule: DemoSchedule): Promise<void> {
+/** Templates and two weeks of published classes; false when the studio already has templates. */
+async function seedDemoSchedule(membership: MembershipHandlers, actor: Actor, schedule: DemoSchedule): Promise<boolean> {
   const { handlers, timeZone, clock } = schedule;
   const existing = await handlers.listTemplates.handle({ actor, pageSize: 1 });
-  if (existing.total > 0) return;
+  if (existing.total > 0) return false;
 
   const now = clock.now();
   const days = upcomingDays(now, timeZone, DEMO_SCHEDULE_DAYS);
@@ -183,6 +195,39 @@ async function seedDemoSchedule(membership: MembershipHandlers, actor: Actor, sc
       for (const id of ids) await handlers.publishSession.handle({ actor, id });
     }
   }
+  return true;
+}
+
+/**
+ * Bookings through the real use case: the regulars take all but one or two spots of every fourth small class
+ * and every spot of one, and Maya has three upcoming classes and one she cancelled.
+ */
+async function seedDemoBookings(membership: MembershipHandlers, schedule: DemoSchedule): Promise<void> {
+  const regulars: Actor[] = [];
+  for (const account of DEMO_REGULARS) {
+    const id = (await findAccountId(membership, account.email)) ?? (await membership.register.handle(account)).id;
+    regulars.push({ userId: id, role: 'member' });
+  }
+  const { items: sessions } = await schedule.handlers.listSessions.handle({
+    viewer: null,
+    from: schedule.clock.now().toISOString(),
+    pageSize: 100,
+  });
+  const small = sessions.filter((session) => session.capacity <= regulars.length);
+  for (const [i, session] of small.entries()) {
+    if (i % 4 !== 1) continue;
+    const spots = i === 1 ? session.capacity : session.capacity - 1 - (i % 8 === 1 ? 0 : 1);
+    for (const actor of regulars.slice(0, spots)) await schedule.bookings.createBooking.handle({ actor, sessionId: session.id });
+  }
+  const mayaId = await findAccountId(membership, 'maya@fitflow.test');
+  if (!mayaId) return;
+  const maya: Actor = { userId: mayaId, role: 'member' };
+  const roomy = sessions.filter((session) => session.capacity > regulars.length);
+  const mine = [roomy[1], roomy[4], roomy[9], roomy[12]].filter((session) => session !== undefined);
+  const booked = [];
+  for (const session of mine) booked.push(await schedule.bookings.createBooking.handle({ actor: maya, sessionId: session.id }));
+  const cancelled = booked.at(-1);
+  if (cancelled) await schedule.bookings.cancelBooking.handle({ actor: maya, bookingId: cancelled.id });
 }
 
 async function findAccountId(membership: MembershipHandlers, email: string): Promise<string | undefined> {
