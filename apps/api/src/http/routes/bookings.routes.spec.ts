@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres } from '../../infrastructure/database/connect';
+import { type ApiProcesses, seedMembersWithTokens, startApiProcesses } from '../../testing/api-processes';
 import { TEST_DATABASES, createTestDatabase } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, type Headers, type SignedIn } from '../../testing/scheduling';
 import { TEST_ADMIN, createTestApp, createTestAppOn, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
@@ -309,33 +309,30 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
   });
 
   describe('under concurrency, over real HTTP', () => {
-    const members = kind === 'postgres' ? 50 : 30;
+    // PostgreSQL: two real API processes (main.ts) besides this one; PGlite: this one process.
+    const members = 200;
     const capacity = 10;
     let apps: TestApp[];
     let urls: string[];
+    let processes: ApiProcesses | undefined;
     let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
     beforeAll(async () => {
       if (kind === 'postgres') {
         database = await createTestDatabase('postgres');
-        const url = database.url as string;
-        const first = await createTestAppOn(database, ENV);
-        const second = await createTestAppOn(connectPostgres(url, { poolSize: 5 }), ENV);
-        apps = [second, first];
+        apps = [await createTestAppOn(database, ENV)];
+        processes = await startApiProcesses(2, { ...ENV, DATABASE_URL: database.url as string, JWT_SECRET: apps[0]!.config.jwtSecret });
+        urls = processes.urls;
       } else {
         apps = [t];
         database = t.composition.database;
+        await t.app.listen({ port: 0, host: '127.0.0.1' });
+        urls = [`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1`];
       }
-      urls = [];
-      for (const app of apps) {
-        await app.app.listen({ port: 0, host: '127.0.0.1' });
-        urls.push(`http://127.0.0.1:${(app.app.server.address() as AddressInfo).port}/api/v1`);
-      }
-    });
+    }, 120_000);
     afterAll(async () => {
-      if (kind !== 'postgres') return;
-      // The second app first: the first's close drops the database.
-      for (const app of apps ?? []) await app.close();
+      await processes?.stop();
+      if (kind === 'postgres') for (const app of apps ?? []) await app.close(); // drops the database
     });
 
     const post = (url: string, path: string, body: object | undefined, headers: Headers = {}) =>
@@ -366,8 +363,10 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
 
     it(`sells exactly ${capacity} spots when ${members} members book at once across every process`, async () => {
       const sessionId = await scheduleOver();
-      const rushers = await Promise.all(Array.from({ length: members }, (_, i) => signUpOver(urls[i % urls.length] as string, `Rusher ${i}`)));
-      const responses = await Promise.all(rushers.map((headers, i) => post(urls[i % urls.length] as string, `/sessions/${sessionId}/book`, undefined, headers)));
+      const rushers = await seedMembersWithTokens(database.db, apps[0]!.config.jwtSecret, members);
+      const responses = await Promise.all(
+        rushers.map(({ authorization }, i) => post(urls[i % urls.length] as string, `/sessions/${sessionId}/book`, undefined, { authorization })),
+      );
       const bodies = (await Promise.all(responses.map((response) => response.json()))) as { code?: string }[];
       const statuses = responses.map((response) => response.status);
       expect(statuses.filter((status) => status === 201)).toHaveLength(capacity);

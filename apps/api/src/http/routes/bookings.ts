@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { bookingPageSchema, bookingSchema, idParamsSchema, listBookingsQuerySchema, type Booking } from '@fitflow/api-contract';
+import { bookingPageSchema, bookingSchema, idParamsSchema, listBookingsQuerySchema } from '@fitflow/api-contract';
 import type { BookingHandlers } from '../../composition-types';
+import { bookingCalendar } from '../calendar/booking-calendar';
 
 const bearer = [{ bearerAuth: [] }];
 const tags = ['bookings'];
@@ -89,7 +90,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
       schema: {
         tags,
         summary: 'The booking as a calendar event (its member only)',
-        description: 'An iCalendar (RFC 5545) VEVENT with UTC times.',
+        description: 'An iCalendar (RFC 5545) VEVENT at the studio’s wall-clock times, with its VTIMEZONE (UTC times for a UTC studio).',
         security: bearer,
         params: idParamsSchema,
       },
@@ -100,60 +101,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="booking-${booking.id}.ics"`)
-        .send(bookingCalendar(booking, studio.name, new Date()));
+        .send(bookingCalendar(booking, studio, new Date()));
     },
   );
 };
-
-/** RFC 5545 date-time in UTC: `20261201T070000Z`. */
-function icsInstant(instant: string | Date): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-/** RFC 5545 TEXT escaping. */
-function icsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** Folds a content line at 75 octets (continuation lines start with a space). */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const char of line) {
-    const length = Buffer.byteLength(char, 'utf8');
-    if (size + length > (parts.length === 0 ? 75 : 74)) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += char;
-    size += length;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-export function bookingCalendar(booking: Booking, studioName: string, now: Date): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//FitFlow//Bookings//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:booking-${booking.id}@fitflow`,
-    `DTSTAMP:${icsInstant(now)}`,
-    `DTSTART:${icsInstant(booking.startsAt)}`,
-    `DTEND:${icsInstant(booking.endsAt)}`,
-    `SUMMARY:${icsText(booking.sessionName)}`,
-    `DESCRIPTION:${icsText(booking.trainerName ? `With ${booking.trainerName}` : booking.sessionName)}`,
-    `LOCATION:${icsText(studioName)}`,
-    `STATUS:${booking.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
-}

@@ -1,0 +1,150 @@
+import type { Booking } from '@fitflow/api-contract';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+/** How far around the event the VTIMEZONE lists the zone's offset changes. */
+const TRANSITION_WINDOW_MS = 366 * DAY_MS;
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
+
+/**
+ * A booking as an iCalendar (RFC 5545) event at the studio's wall-clock times: `DTSTART;TZID=Europe/Berlin:…`
+ * with a VTIMEZONE that gives the zone's offsets around the event, so every calendar shows 07:00 as 07:00 in the
+ * studio whatever its own zone. A UTC studio gets plain UTC times.
+ */
+export function bookingCalendar(booking: Booking, studio: { name: string; timeZone: string }, now: Date): string {
+  const zoned = !UTC_ZONES.has(studio.timeZone);
+  const at = (instant: string) =>
+    zoned ? `;TZID=${studio.timeZone}:${localStamp(new Date(instant), studio.timeZone)}` : `:${utcStamp(new Date(instant))}`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//FitFlow//Bookings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...(zoned ? timeZoneComponent(studio.timeZone, new Date(booking.startsAt)) : []),
+    'BEGIN:VEVENT',
+    `UID:booking-${booking.id}@fitflow`,
+    `DTSTAMP:${utcStamp(now)}`,
+    `DTSTART${at(booking.startsAt)}`,
+    `DTEND${at(booking.endsAt)}`,
+    `SUMMARY:${icsText(booking.sessionName)}`,
+    `DESCRIPTION:${icsText(booking.trainerName ? `With ${booking.trainerName}` : booking.sessionName)}`,
+    `LOCATION:${icsText(studio.name)}`,
+    `STATUS:${booking.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/**
+ * VTIMEZONE for `timeZone`: one observance per offset change within a year either side of the event (from the
+ * platform's zone data), or one fixed observance for a zone without changes.
+ */
+function timeZoneComponent(timeZone: string, around: Date): string[] {
+  const transitions = offsetTransitions(timeZone, around.getTime() - TRANSITION_WINDOW_MS, around.getTime() + TRANSITION_WINDOW_MS);
+  const offsets = transitions.flatMap(({ from, to }) => [from, to]);
+  const standard = offsets.length > 0 ? Math.min(...offsets) : offsetAt(timeZone, around.getTime());
+  const observances =
+    transitions.length > 0
+      ? transitions.map(({ at, from, to }) => [
+          `BEGIN:${to > standard ? 'DAYLIGHT' : 'STANDARD'}`,
+          `DTSTART:${utcStamp(new Date(at + from)).slice(0, -1)}`,
+          `TZOFFSETFROM:${offsetText(from)}`,
+          `TZOFFSETTO:${offsetText(to)}`,
+          `END:${to > standard ? 'DAYLIGHT' : 'STANDARD'}`,
+        ])
+      : [['BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offsetText(standard)}`, `TZOFFSETTO:${offsetText(standard)}`, 'END:STANDARD']];
+  return ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, ...observances.flat(), 'END:VTIMEZONE'];
+}
+
+interface Transition {
+  /** The instant the offset changes (ms). */
+  at: number;
+  from: number;
+  to: number;
+}
+
+/** The zone's offset changes in [start, end): found by the day, then to the minute. */
+function offsetTransitions(timeZone: string, start: number, end: number): Transition[] {
+  const found: Transition[] = [];
+  let before = offsetAt(timeZone, start);
+  for (let day = start + DAY_MS; day < end + DAY_MS; day += DAY_MS) {
+    const after = offsetAt(timeZone, day);
+    if (after === before) continue;
+    let [low, high] = [day - DAY_MS, day];
+    while (high - low > MINUTE_MS) {
+      const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (offsetAt(timeZone, middle) === before) low = middle;
+      else high = middle;
+    }
+    found.push({ at: high, from: before, to: after });
+    before = after;
+  }
+  return found;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far the zone's clock is ahead of UTC at `instant`, in ms. */
+function offsetAt(timeZone: string, instant: number): number {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const part: Record<string, number> = {};
+  for (const { type, value } of formatter.formatToParts(new Date(instant))) part[type] = Number(value);
+  const wall = Date.UTC(part['year'] ?? 1970, (part['month'] ?? 1) - 1, part['day'] ?? 1, part['hour'] ?? 0, part['minute'] ?? 0, part['second'] ?? 0);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** `+0100`, `-0430`. */
+function offsetText(offsetMs: number): string {
+  const minutes = Math.round(Math.abs(offsetMs) / MINUTE_MS);
+  return `${offsetMs < 0 ? '-' : '+'}${String(Math.floor(minutes / 60)).padStart(2, '0')}${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** RFC 5545 date-time in UTC: `20261201T070000Z`. */
+function utcStamp(instant: Date): string {
+  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** RFC 5545 local date-time in the zone: `20261201T070000`. */
+function localStamp(instant: Date, timeZone: string): string {
+  return utcStamp(new Date(instant.getTime() + offsetAt(timeZone, instant.getTime()))).slice(0, -1);
+}
+
+/** RFC 5545 TEXT escaping. */
+function icsText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (continuation lines start with a space). */
+function fold(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const length = Buffer.byteLength(char, 'utf8');
+    if (size + length > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += length;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}

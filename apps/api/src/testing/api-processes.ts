@@ -1,0 +1,95 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { Database } from '../infrastructure/database/schema';
+import { JwtAccessTokenIssuer } from '../infrastructure/security/tokens';
+
+export interface ApiProcesses {
+  /** Each process's API base, `http://127.0.0.1:<port>/api/v1`. */
+  urls: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Real API processes (`main.ts`, as deployed) on one PostgreSQL database: what "two API processes" means in a
+ * test. Each gets a free port and the environment given (JWT_SECRET shared, so tokens work on every one).
+ */
+export async function startApiProcesses(count: number, env: Record<string, string>): Promise<ApiProcesses> {
+  const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const port = await freePort();
+      ports.push(port);
+      children.push(
+        fork(main, {
+          env: { ...process.env, LOG_LEVEL: 'silent', DEMO_DATA: 'false', HOST: '127.0.0.1', ...env, PORT: String(port) },
+          execArgv: ['--import', 'tsx'],
+          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        }),
+      );
+    }
+    await Promise.all(ports.map((port, i) => waitUntilReady(port, children[i] as ChildProcess)));
+    return { urls: ports.map((port) => `http://127.0.0.1:${port}/api/v1`), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * `count` members straight in SQL, with access tokens from the API's own issuer: a rush of hundreds would
+ * otherwise spend its time in argon2 at sign-up, which is not what it tests.
+ */
+export async function seedMembersWithTokens(db: Kysely<Database>, jwtSecret: string, count: number): Promise<{ id: string; authorization: string }[]> {
+  const members = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    email: `rusher-${randomUUID()}@example.test`,
+    name: `Rusher ${i + 1}`,
+    role: 'member' as const,
+    password_hash: 'not-a-hash: these members never sign in',
+  }));
+  await db.insertInto('users').values(members).execute();
+  const issuer = new JwtAccessTokenIssuer(jwtSecret, 3_600);
+  return members.map(({ id }) => ({ id, authorization: `Bearer ${issuer.issue({ userId: id, role: 'member' }).token}` }));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The API process on port ${port} exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The API process on port ${port} was not ready within 60 s`);
+}
