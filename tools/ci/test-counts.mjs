@@ -44,6 +44,28 @@ function e2eCounts(jsonFile, status) {
   return { passed, failed };
 }
 
+/** `file › title: first line of the error` for each Playwright test that failed, so the end of a CI log names them. */
+function e2eFailures(jsonFile) {
+  if (!existsSync(jsonFile)) return [];
+  const failures = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.find((result) => result.error)?.error?.message ?? '';
+        // eslint-disable-next-line no-control-regex
+        const firstLine = error.replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim()) ?? '';
+        failures.push(`${spec.file} › ${spec.title}: ${firstLine.trim()}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of JSON.parse(readFileSync(jsonFile, 'utf8')).suites ?? []) visit(suite);
+  return failures;
+}
+
+for (const failure of e2eFailures(args['e2e-json'])) console.log(`failed e2e: ${failure}`);
+
 const parts = [unitCounts(args['unit-log'], args['unit-status']), e2eCounts(args['e2e-json'], args['e2e-status'])];
 const errors = parts.filter((part) => part.error).map((part) => part.error);
 if (errors.length > 0) {
