@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SystemClock } from '../infrastructure/system';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { DEMO_CLASSES, DEMO_REGULARS, seedDemoData } from './seed-demo';
+
+describe('demo data for npm start', () => {
+  let t: TestApp;
+  const seed = () => {
+    const { membership, scheduling, bookings } = t.composition.deps;
+    return seedDemoData(membership, t.composition.ensureAdmin, {
+      handlers: scheduling,
+      bookings,
+      timeZone: 'Europe/Berlin',
+      clock: new SystemClock(),
+    });
+  };
+  const upcoming = async () =>
+    (await t.composition.deps.scheduling.listSessions.handle({ viewer: null, from: new Date().toISOString(), pageSize: 100 })).items;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    await seed();
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('puts two weeks of published classes of every demo template on the schedule', async () => {
+    const sessions = await upcoming();
+    expect(sessions.length).toBeGreaterThan(40);
+    expect(sessions.every((session) => session.status === 'published')).toBe(true);
+    expect(new Set(sessions.map((session) => session.name))).toEqual(new Set(DEMO_CLASSES.map((demo) => demo.name)));
+  });
+
+  it('fills some classes: several nearly full, one full, through real bookings', async () => {
+    const sessions = await upcoming();
+    expect(sessions.filter((session) => session.availableSpots === 0)).toHaveLength(1);
+    expect(sessions.filter((session) => session.availableSpots > 0 && session.availableSpots <= 2).length).toBeGreaterThanOrEqual(3);
+    expect(sessions.filter((session) => session.bookedCount === 0).length).toBeGreaterThan(sessions.length / 2);
+    expect(DEMO_REGULARS).toHaveLength(new Set(DEMO_REGULARS.map((regular) => regular.email)).size);
+  });
+
+  it('gives Maya upcoming bookings and a cancelled one for My Bookings', async () => {
+    const { items } = await t.composition.deps.membership.listUsers.handle({ q: 'maya@fitflow.test' });
+    const actor = { userId: items[0]?.id as string, role: 'member' as const };
+    const mine = (scope: 'upcoming' | 'cancelled') => t.composition.deps.bookings.listMyBookings.handle({ actor, scope });
+    expect((await mine('upcoming')).total).toBe(3);
+    expect((await mine('cancelled')).total).toBe(1);
+  });
+
+  it('adds nothing when run again (every start runs it)', async () => {
+    const before = await upcoming();
+    await seed();
+    expect(await upcoming()).toEqual(before);
+  });
+});
