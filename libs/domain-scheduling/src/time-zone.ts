@@ -56,8 +56,8 @@ export function wallClockMs({ year, month, day, hour, minute, second }: LocalDat
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
-/** How far the zone's wall clock is ahead of UTC at `epochMs`. */
-function offsetMs(epochMs: number, timeZone: string): number {
+/** How far the zone's wall clock is ahead of UTC at `epochMs` (Berlin in winter: 3,600,000). */
+export function offsetMs(epochMs: number, timeZone: string): number {
   const wholeSeconds = epochMs - (((epochMs % 1000) + 1000) % 1000);
   return wallClockMs(localDateTimeOf(new Date(wholeSeconds), timeZone)) - wholeSeconds;
 }

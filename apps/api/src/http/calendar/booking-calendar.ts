@@ -1,4 +1,5 @@
 import type { Booking } from '@fitflow/api-contract';
+import { offsetMs } from '@fitflow/domain-scheduling';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -44,7 +45,7 @@ export function bookingCalendar(booking: Booking, studio: { name: string; timeZo
 function timeZoneComponent(timeZone: string, around: Date): string[] {
   const transitions = offsetTransitions(timeZone, around.getTime() - TRANSITION_WINDOW_MS, around.getTime() + TRANSITION_WINDOW_MS);
   const offsets = transitions.flatMap(({ from, to }) => [from, to]);
-  const standard = offsets.length > 0 ? Math.min(...offsets) : offsetAt(timeZone, around.getTime());
+  const standard = offsets.length > 0 ? Math.min(...offsets) : offsetMs(around.getTime(), timeZone);
   const observances =
     transitions.length > 0
       ? transitions.map(({ at, from, to }) => [
@@ -68,44 +69,20 @@ interface Transition {
 /** The zone's offset changes in [start, end): found by the day, then to the minute. */
 function offsetTransitions(timeZone: string, start: number, end: number): Transition[] {
   const found: Transition[] = [];
-  let before = offsetAt(timeZone, start);
+  let before = offsetMs(start, timeZone);
   for (let day = start + DAY_MS; day < end + DAY_MS; day += DAY_MS) {
-    const after = offsetAt(timeZone, day);
+    const after = offsetMs(day, timeZone);
     if (after === before) continue;
     let [low, high] = [day - DAY_MS, day];
     while (high - low > MINUTE_MS) {
       const middle = low + Math.floor((high - low) / 2 / MINUTE_MS) * MINUTE_MS;
-      if (offsetAt(timeZone, middle) === before) low = middle;
+      if (offsetMs(middle, timeZone) === before) low = middle;
       else high = middle;
     }
     found.push({ at: high, from: before, to: after });
     before = after;
   }
   return found;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** How far the zone's clock is ahead of UTC at `instant`, in ms. */
-function offsetAt(timeZone: string, instant: number): number {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const part: Record<string, number> = {};
-  for (const { type, value } of formatter.formatToParts(new Date(instant))) part[type] = Number(value);
-  const wall = Date.UTC(part['year'] ?? 1970, (part['month'] ?? 1) - 1, part['day'] ?? 1, part['hour'] ?? 0, part['minute'] ?? 0, part['second'] ?? 0);
-  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /** `+0100`, `-0430`. */
@@ -121,7 +98,7 @@ function utcStamp(instant: Date): string {
 
 /** RFC 5545 local date-time in the zone: `20261201T070000`. */
 function localStamp(instant: Date, timeZone: string): string {
-  return utcStamp(new Date(instant.getTime() + offsetAt(timeZone, instant.getTime()))).slice(0, -1);
+  return utcStamp(new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone))).slice(0, -1);
 }
 
 /** RFC 5545 TEXT escaping. */

@@ -14,6 +14,7 @@ import { ToastService } from '../../core/ui/toast.service';
 import { BookingCard } from './booking-card';
 import type { CancelBookingDialogData } from './cancel-booking-dialog';
 import { MyBookingsStore } from './my-bookings.store';
+import { LoadMore } from '../../core/ui/load-more';
 
 const tabs: { scope: BookingListScope; label: string; empty: string }[] = [
   { scope: 'upcoming', label: 'Upcoming', empty: 'No upcoming classes. Find one on the schedule.' },
@@ -24,7 +25,7 @@ const tabs: { scope: BookingListScope; label: string; empty: string }[] = [
 /** The member's bookings in three tabs; cancel with the refund policy spelled out, add to a calendar. */
 @Component({
   selector: 'ff-my-bookings-page',
-  imports: [BookingCard, MatButtonModule, MatProgressBarModule, MatTabsModule, RouterLink],
+  imports: [BookingCard, LoadMore, MatButtonModule, MatProgressBarModule, MatTabsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-bookings-page.html',
   styleUrl: './my-bookings-page.scss',

@@ -12,12 +12,14 @@ import { BookButton } from '../../shared/bookings/book-button';
 import { SessionCard } from '../../shared/sessions/session-card';
 import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
+import { LoadMore } from '../../core/ui/load-more';
 
 /** Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. */
 @Component({
   selector: 'ff-schedule-page',
   imports: [
     BookButton,
+    LoadMore,
     MatButtonModule,
     MatButtonToggleModule,
     MatCheckboxModule,

@@ -10,10 +10,19 @@ import { openDialog } from '../../../core/ui/dialogs';
 import { SessionCard } from '../../../shared/sessions/session-card';
 import type { SessionDialogData } from './edit-session-dialog';
 import { TrainerSessionsStore } from './trainer-sessions.store';
+import { LoadMore } from '../../../core/ui/load-more';
 
 @Component({
   selector: 'ff-my-classes-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule, RouterLink, SessionCard],
+  imports: [
+    LoadMore,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    RouterLink,
+    SessionCard,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-classes-page.html',
   styleUrl: './my-classes-page.scss',
