@@ -50,6 +50,42 @@ describe('the HTTP application', () => {
     expect((await t.app.inject('/healthz')).headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sets the same full set of security headers on every kind of answer', async () => {
+    // Helmet's headers for our options, computed once at start-up (security-headers.ts): pinned here, so a change of
+    // options or of helmet shows up as a change of this list.
+    const expected = {
+      'content-security-policy':
+        "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';img-src 'self' data:;" +
+        "object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    const answers = [
+      await t.app.inject('/healthz'),
+      await t.app.inject('/api/v1/sessions'),
+      await t.app.inject('/api/v1/me'),
+      await t.app.inject('/api/v1/sessions?page=0'),
+      await t.app.inject('/api/v1/nothing-here'),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 401, 400, 404]);
+    for (const answer of answers) {
+      expect(answer.headers).toMatchObject(expected);
+      expect(answer.headers).not.toHaveProperty('strict-transport-security'); // only in production
+    }
+    // Swagger UI's page keeps its own policy, which lets its bundled scripts run.
+    const docs = await t.app.inject('/docs/static/index.html');
+    expect(docs.headers['content-security-policy']).toContain('script-src');
+    expect(docs.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
   describe('bad input gets a 4xx problem document', () => {
     const register = (payload: string, contentType = 'application/json') =>
       t.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload, headers: { 'content-type': contentType } });

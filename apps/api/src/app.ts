@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +18,7 @@ import type { AppConfig } from './config';
 import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from './composition-types';
 import { authenticationPlugin } from './http/plugins/authentication';
 import { rateLimitingPlugin } from './http/plugins/rate-limiting';
+import { securityHeadersPlugin } from './http/plugins/security-headers';
 import { sendNotFound, sendProblem } from './http/problem';
 import { authRoutes } from './http/routes/auth';
 import { bookingRoutes } from './http/routes/bookings';
@@ -90,7 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 }
 
 async function registerExternalPlugins(app: FastifyInstance, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -4,10 +4,13 @@
  */
 import Fastify from 'fastify';
 import { pino } from 'pino';
+/* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it builds
+   and seeds with the API's own modules; nothing imports the benchmark. */
 import { buildApp } from '../../../apps/api/src/app';
 import { compose } from '../../../apps/api/src/composition';
 import { loadConfig } from '../../../apps/api/src/config';
 import { connectPostgres } from '../../../apps/api/src/infrastructure/database/connect';
+/* eslint-enable @nx/enforce-module-boundaries */
 
 const [barePort, referencePort, apiPort] = [4401, 4402, 4403];
 const databaseUrl = process.env['DATABASE_URL'];

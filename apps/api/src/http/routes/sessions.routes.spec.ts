@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { sessionPageSchema, sessionSchema } from '@fitflow/api-contract';
 import { TEST_DATABASES } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, wallClock, type Headers, type SignedIn } from '../../testing/scheduling';
 import { TEST_ADMIN, createTestApp, signIn, signUp, type TestApp } from '../../testing/test-app';
@@ -515,6 +518,44 @@ describe.each(TEST_DATABASES)('session routes on %s', (kind) => {
       const answer = await api.get(`/sessions?${query}`);
       expect(answer.statusCode).toBe(400);
       expect(answer.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path })] });
+    });
+  });
+  describe('the JSON text of the schedule (compiled serializer)', () => {
+    // The schedule's answers are written by a serializer compiled from the contract's JSON Schema rather than by zod:
+    // every byte must be what the zod serializer, used by every other route, writes for the same content.
+    const byZod = (schema: z.ZodType) => serializerCompiler({ schema, method: 'GET', url: '/sessions' });
+    const awkward = 'Zoë’s "HIIT" \\ 50%_ – 🧘 \u2028 <b>';
+
+    it('writes pages and single sessions exactly as the zod serializer does, for every kind of caller', async () => {
+      const week = freshWeek();
+      const plain = await scheduleOne(week.at(1, '07:00'));
+      const named = await scheduleOne(week.at(2, '07:00'), { name: awkward, description: `${awkward}\nsecond line`, capacity: 3, creditCost: 0 });
+      await publish(plain);
+      await publish(named);
+      const cancelled = await scheduleOne(week.at(3, '07:00'));
+      await publish(cancelled);
+      expectStatus(await cancel(cancelled, `Trainer is ill: ${awkward}`), 200);
+      await scheduleOne(week.at(4, '07:00')); // a draft, seen by its trainer and admins only
+
+      for (const headers of [{}, member.headers, owner.headers, admin.headers]) {
+        for (const [path, schema] of [
+          [`/sessions?from=${week.from}&to=${week.to}`, sessionPageSchema],
+          [`/sessions?from=${week.from}&to=${week.to}&page=2&pageSize=2`, sessionPageSchema],
+          [`/sessions?from=${week.from}&to=${week.to}&q=${encodeURIComponent('"HIIT"')}&available=true`, sessionPageSchema],
+          [`/sessions/${named}`, sessionSchema],
+          [`/sessions/${cancelled}`, sessionSchema],
+        ] as const) {
+          const answer = expectStatus(await api.get(path, headers), 200);
+          expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+          expect(answer.body).toBe(byZod(schema)(answer.json()));
+        }
+      }
+      const page = await list(`from=${week.from}&to=${week.to}`, member.headers);
+      expect(page.items.map((item) => [item.name, item['cancellationReason']])).toEqual([
+        ['Morning Yoga', null],
+        [awkward, null],
+        ['Morning Yoga', `Trainer is ill: ${awkward}`],
+      ]);
     });
   });
 });

@@ -12,10 +12,11 @@ export class KyselySessionOccupancy implements SessionOccupancy {
   ) {}
 
   async takenSpots(sessionId: string): Promise<number> {
-    const { taken } = await this.trx
-      .selectFrom(occupancyOf(this.trx, sql.val(sessionId), this.clock.now()).as('o'))
-      .select(sql<number>`o.booked_count + o.held_count`.as('taken'))
-      .executeTakeFirstOrThrow();
-    return Number(taken);
+    const { rows } = await sql<{ taken: number }>`
+      select o.booked_count + o.held_count as taken
+        from ${occupancyOf(this.trx, sql.val(sessionId), this.clock.now())} as o`.execute(this.trx);
+    const [row] = rows;
+    if (!row) throw new Error('The occupancy subquery answered no row');
+    return Number(row.taken);
   }
 }

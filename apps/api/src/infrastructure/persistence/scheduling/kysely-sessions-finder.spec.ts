@@ -189,7 +189,8 @@ describe.each(TEST_DATABASES)('the week query on %s', (kind) => {
 
   it('reads one week, 20 at a time, through the schedule index', async () => {
     const week = { from, to: new Date(from.getTime() + 7 * 24 * HOUR), page: 1, pageSize: 20 };
-    const plan = (await finder.listQuery({ ...week, viewer: null }).explain()).map((row) => Object.values(row)[0]).join('\n');
+    const { rows } = await sql<Record<string, string>>`explain ${finder.listQuery({ ...week, viewer: null })}`.execute(database.db);
+    const plan = rows.map((row) => Object.values(row)[0]).join('\n');
     console.log(`EXPLAIN of the anonymous week query on ${kind}:\n${plan}`);
 
     expect(plan).toContain('class_sessions_schedule_idx');
@@ -197,5 +198,83 @@ describe.each(TEST_DATABASES)('the week query on %s', (kind) => {
     const page = await finder.list({ ...week, viewer: null });
     expect(page.items).toHaveLength(20);
     expect(page.total).toBe(Math.ceil((7 * 24 * 60) / 105) - 10);
+  });
+});
+
+describe.each(TEST_DATABASES)('counts on a page, from bookings, on %s', (kind) => {
+  let database: TestDatabase;
+  let finder: KyselySessionsFinder;
+  const from = new Date('2027-06-07T00:00:00.000Z');
+  const to = new Date(from.getTime() + 7 * 24 * HOUR);
+  const trainer = { userId: randomUUID(), role: 'trainer' as const };
+  const members = Array.from({ length: 4 }, () => ({ userId: randomUUID(), role: 'member' as const }));
+  const [ann, ben] = members as [Actor, Actor];
+  // Five sessions a day apart, capacity 3, booked by 0, 1, 2, 3 and 3 of the first three members; the fourth member
+  // cancelled a booking on each.
+  const sessions = Array.from({ length: 5 }, (_, i) => ({ id: randomUUID(), startsAt: new Date(from.getTime() + (i * 24 + 7) * HOUR), booked: [0, 1, 2, 3, 3][i] as number }));
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    finder = new KyselySessionsFinder(database.db, new FixedClock(NOW));
+    await database.db
+      .insertInto('users')
+      .values([trainer, ...members].map((person, i) => ({ id: person.userId, email: `p${i}@example.test`, name: `Person ${i}`, role: person.role, password_hash: 'x' })))
+      .execute();
+    await database.db
+      .insertInto('class_sessions')
+      .values(
+        sessions.map((session, i) => ({
+          id: session.id,
+          template_id: null,
+          trainer_id: trainer.userId,
+          name: `Class ${i}`,
+          description: '',
+          starts_at: session.startsAt,
+          ends_at: new Date(session.startsAt.getTime() + HOUR),
+          capacity: 3,
+          credit_cost: 1,
+          status: 'published',
+          cancellation_reason: null,
+        })),
+      )
+      .execute();
+    const bookings = sessions.flatMap((session) => [
+      ...members.slice(0, session.booked).map((member) => ({ id: randomUUID(), session_id: session.id, member_id: member.userId, status: 'confirmed' as const, credits_spent: 1 })),
+      { id: randomUUID(), session_id: session.id, member_id: (members[3] as Actor).userId, status: 'cancelled' as const, credits_spent: 1 },
+    ]);
+    await database.db.insertInto('bookings').values(bookings).execute();
+  });
+  afterAll(() => database?.close());
+
+  it('counts confirmed bookings only, and shows each member their own', async () => {
+    const asAnn = await finder.list({ from, to, page: 1, pageSize: 10, viewer: ann });
+    expect(asAnn.items.map((item) => [item.bookedCount, item.availableSpots, item.me?.bookingId !== null])).toEqual([
+      [0, 3, false],
+      [1, 2, true],
+      [2, 1, true],
+      [3, 0, true],
+      [3, 0, true],
+    ]);
+    const asBen = await finder.list({ from, to, page: 1, pageSize: 10, viewer: ben });
+    expect(asBen.items.map((item) => item.me?.bookingId !== null)).toEqual([false, false, true, true, true]);
+    const anonymous = await finder.list({ from, to, page: 1, pageSize: 10, viewer: null });
+    expect(anonymous.items.map((item) => item.bookedCount)).toEqual([0, 1, 2, 3, 3]);
+    expect(anonymous.items.every((item) => !('me' in item))).toBe(true);
+    expect(await finder.byId((sessions[2] as { id: string }).id, ann)).toMatchObject({ bookedCount: 2, availableSpots: 1 });
+  });
+
+  it('counts the total of every page over the whole filter, `available` included', async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => finder.list({ from, to, page, pageSize: 2, viewer: ann })));
+    expect(pages.map((page) => [page.items.length, page.total])).toEqual([
+      [2, 5],
+      [2, 5],
+      [1, 5],
+    ]);
+    const available = await Promise.all([1, 2].map((page) => finder.list({ from, to, available: true, page, pageSize: 2, viewer: ann })));
+    expect(available.map((page) => [page.items.map((item) => item.bookedCount), page.total])).toEqual([
+      [[0, 1], 3],
+      [[2], 3],
+    ]);
+    expect(await finder.list({ from, to, available: true, page: 3, pageSize: 2, viewer: null })).toEqual({ items: [], page: 3, pageSize: 2, total: 3 });
   });
 });
