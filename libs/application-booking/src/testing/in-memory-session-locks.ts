@@ -1,5 +1,5 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
-import type { SessionLocks } from '../ports';
+import type { SessionLocks, SpotCount } from '../ports';
 import type { InMemoryBookingRepository } from './in-memory-booking-repository';
 
 /**
@@ -23,6 +23,11 @@ export class InMemorySessionLocks implements SessionLocks {
   async takenSpots(sessionId: string): Promise<number> {
     await Promise.resolve();
     return this.bookings.confirmedCount(sessionId) + (this.#held.get(sessionId) ?? 0);
+  }
+
+  async spotsFor(sessionId: string, memberId: string): Promise<SpotCount> {
+    const [takenSpots, mine] = await Promise.all([this.takenSpots(sessionId), this.bookings.findConfirmed(memberId, sessionId)]);
+    return { takenSpots, alreadyBooked: mine !== null };
   }
 
   seed(...sessions: ClassSession[]): this {

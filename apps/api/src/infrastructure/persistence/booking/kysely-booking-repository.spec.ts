@@ -52,6 +52,8 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     expect((await uow.transaction(({ bookings }) => bookings.getForUpdate(booking.id)))?.snapshot()).toEqual(snapshot);
     expect((await uow.transaction(({ bookings }) => bookings.findConfirmed(member.id, sessionId)))?.id).toBe(booking.id);
     expect(await uow.transaction(({ sessions }) => sessions.takenSpots(sessionId))).toBe(1);
+    expect(await uow.transaction(({ sessions }) => sessions.spotsFor(sessionId, member.id))).toEqual({ takenSpots: 1, alreadyBooked: true });
+    expect(await uow.transaction(({ sessions }) => sessions.spotsFor(sessionId, trainer.id))).toEqual({ takenSpots: 1, alreadyBooked: false });
     expect((await uow.transaction(({ sessions }) => sessions.getForUpdate(sessionId)))?.capacity.value).toBe(5);
 
     await uow.transaction(async ({ bookings }) => {
@@ -62,6 +64,7 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     const stored = await uow.transaction(({ bookings }) => bookings.get(booking.id));
     expect(stored?.snapshot()).toMatchObject({ status: 'cancelled', refundPercentage: 100, creditsRefunded: 3, cancelledAt: NOW });
     expect(await uow.transaction(({ sessions }) => sessions.takenSpots(sessionId))).toBe(0);
+    expect(await uow.transaction(({ sessions }) => sessions.spotsFor(sessionId, member.id))).toEqual({ takenSpots: 0, alreadyBooked: false });
     const events = await database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', booking.id).orderBy('seq').execute();
     expect(events.map((row) => row.type)).toEqual(['BookingConfirmed', 'BookingCancelled']);
   });
@@ -77,6 +80,8 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
       expect(await bookings.getForUpdate(randomUUID())).toBeNull();
       expect(await bookings.findConfirmed(randomUUID(), sessionId)).toBeNull();
       expect(await sessions.getForUpdate('nope')).toBeNull();
+      expect(await sessions.spotsFor('nope', member.id)).toEqual({ takenSpots: 0, alreadyBooked: false });
+      expect(await sessions.spotsFor(sessionId, 'nope')).toMatchObject({ alreadyBooked: false });
       expect(await members.find('nope')).toBeNull();
       expect(await members.find(member.id)).toEqual({ id: member.id, email: member.email, name: member.name });
     });

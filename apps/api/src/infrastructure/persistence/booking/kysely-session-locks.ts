@@ -1,10 +1,11 @@
-import type { Transaction } from 'kysely';
-import type { SessionLocks } from '@fitflow/application-booking';
+import { sql, type Transaction } from 'kysely';
+import type { SessionLocks, SpotCount } from '@fitflow/application-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
 import { KyselySessionOccupancy } from '../scheduling/kysely-session-occupancy';
+import { occupancyOf, viewerStakeIn } from '../scheduling/occupancy-sql';
 import { isUuid } from '../scheduling/uuid';
 
 /**
@@ -16,7 +17,7 @@ export class KyselySessionLocks implements SessionLocks {
 
   constructor(
     private readonly trx: Transaction<Database>,
-    clock: Clock,
+    private readonly clock: Clock,
   ) {
     this.#occupancy = new KyselySessionOccupancy(trx, clock);
   }
@@ -29,5 +30,21 @@ export class KyselySessionLocks implements SessionLocks {
 
   takenSpots(sessionId: string): Promise<number> {
     return this.#occupancy.takenSpots(sessionId);
+  }
+
+  /**
+   * A statement of its own after `getForUpdate`, never a subquery of it: under READ COMMITTED a statement that
+   * waited for the row lock still reads other tables as of its start, so it would miss the bookings committed by the
+   * transactions it queued behind. This statement starts once the lock is held, and sees them all.
+   */
+  async spotsFor(sessionId: string, memberId: string): Promise<SpotCount> {
+    if (!isUuid(sessionId)) return { takenSpots: 0, alreadyBooked: false };
+    if (!isUuid(memberId)) return { takenSpots: await this.takenSpots(sessionId), alreadyBooked: false };
+    const session = sql.val(sessionId);
+    const { taken, booking_id } = await this.trx
+      .selectFrom([occupancyOf(this.trx, session, this.clock.now()).as('o'), viewerStakeIn(this.trx, session, memberId).as('v')])
+      .select([sql<number>`o.booked_count + o.held_count`.as('taken'), 'v.booking_id'])
+      .executeTakeFirstOrThrow();
+    return { takenSpots: Number(taken), alreadyBooked: booking_id !== null };
   }
 }

@@ -1,0 +1,387 @@
+/**
+ * Booking-rush benchmark (issue: bookings). 1,000 members book one 50-spot session at once through two real API
+ * processes (`apps/api/src/main.ts`, ports 4411 and 4412) on one PostgreSQL database and one Redis, at 50
+ * concurrent connections (25 on each process). Every round must end with exactly 50 × 201 and 950 × 409
+ * SESSION_FULL, and 50 confirmed bookings counted in SQL, or the run fails (exit status 1). Beside the figures it
+ * prints the hot-row ceiling of the same PostgreSQL: pgbench running `BEGIN; SELECT ... FOR UPDATE; UPDATE; COMMIT`
+ * on one row with the same 50 clients, and the ratio attempts/s ÷ that ceiling (target >= 0.5).
+ *
+ *   node_modules/.bin/tsx tools/bench/booking-rush/run.ts [--rounds 10]
+ *
+ * BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' passes Node options to both API processes (profiles).
+ */
+import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+/* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it migrates
+   and seeds with the API's own adapters and mints tokens with its own issuer; nothing imports the benchmark. */
+import { connectPostgres } from '../../../apps/api/src/infrastructure/database/connect';
+import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
+import { JwtAccessTokenIssuer } from '../../../apps/api/src/infrastructure/security/tokens';
+/* eslint-enable @nx/enforce-module-boundaries */
+
+const MEMBERS = 1_000;
+const CAPACITY = 50;
+const CONNECTIONS = 50; // split evenly over the API processes
+const PORTS = [4411, 4412];
+const PGBENCH = '/usr/bin/pgbench';
+/**
+ * pgbench runs for about 10 s in all, in slices right after each round, so the ceiling and the rush are measured
+ * on the same machine at the same moments: it is shared, and its load drifts by a factor of two within a minute.
+ */
+const PGBENCH_SECONDS = 10;
+const TARGET_RATIO = 0.5;
+/** Verified, not timed: until V8 has optimised the request path, the first rounds measure the compiler. */
+const WARM_UP_ROUNDS = 3;
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 10;
+const serverUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+interface Seeded {
+  members: { id: string }[];
+  /** One published 50-spot session per round (warm-up rounds first), three days ahead. */
+  sessions: string[];
+  /** The row pgbench hammers: a session of its own, so the rush's rows stay as the API left them. */
+  ceilingSession: string;
+}
+
+/** A trainer, 1,000 members and the sessions, straight in SQL (see `mintTokens` for why not through the API). */
+async function seed(url: string, sessionCount: number): Promise<Seeded> {
+  const { db, close } = connectPostgres(url);
+  try {
+    await migrateToLatest(db);
+    const trainer = { id: randomUUID(), email: 'tess@bench.test', name: 'Tess', role: 'trainer' as const, password_hash: 'x' };
+    await db.insertInto('users').values(trainer).execute();
+    const members = await sql<{ id: string }>`
+      insert into users (id, email, name, role, password_hash)
+      select gen_random_uuid(), 'member' || i || '@bench.test', 'Member ' || i, 'member', 'x'
+      from generate_series(1, ${MEMBERS}) as i
+      returning id`.execute(db);
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    const endsAt = new Date(startsAt.getTime() + 3_600_000);
+    const ids = Array.from({ length: sessionCount + 1 }, () => randomUUID());
+    await db
+      .insertInto('class_sessions')
+      .values(
+        ids.map((id, i) => ({
+          id,
+          trainer_id: trainer.id,
+          name: i < sessionCount ? `Rush ${i}` : 'pgbench hot row',
+          starts_at: new Date(startsAt.getTime() + i * 3_600_000),
+          ends_at: new Date(endsAt.getTime() + i * 3_600_000),
+          capacity: CAPACITY,
+          credit_cost: 1,
+          status: 'published' as const,
+        })),
+      )
+      .execute();
+    await sql`analyze`.execute(db);
+    return { members: members.rows, sessions: ids.slice(0, sessionCount), ceilingSession: ids[sessionCount] };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Access tokens minted with the API's own issuer (`JwtAccessTokenIssuer`: HS256, `sub` and `role`) and the
+ * JWT_SECRET the API processes get, so the authentication plugin verifies them exactly as it verifies a token from
+ * POST /auth/login. Registering or signing in 1,000 members through the API would spend minutes in argon2 and
+ * measure nothing this benchmark is about.
+ */
+function mintTokens(secret: string, members: { id: string }[]): string[] {
+  const issuer = new JwtAccessTokenIssuer(secret, 3_600);
+  return members.map((member) => issuer.issue({ userId: member.id, role: 'member' }).token);
+}
+
+/** Two real API processes (`main.ts`, as deployed) on the same PostgreSQL and Redis. */
+function startApis(databaseUrl: string, jwtSecret: string): ChildProcess[] {
+  const main = fileURLToPath(new URL('../../../apps/api/src/main.ts', import.meta.url));
+  return PORTS.map((port) =>
+    fork(main, {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl,
+        JWT_SECRET: jwtSecret,
+        LOG_LEVEL: 'silent',
+        DEMO_DATA: 'false',
+        // POST /sessions/{id}/book has no rate limit (only sign-in and holds do), so RATE_LIMITS stays as it is.
+      },
+      execArgv: ['--import', 'tsx', ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+}
+
+async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API on port ${port} exited with ${child.exitCode}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`API on port ${port} not ready after 60 s`);
+}
+
+interface Attempt {
+  status: number;
+  code: string | undefined;
+  ms: number;
+}
+
+/**
+ * The load generator is plain `node:http` with one keep-alive agent per API process, each with half the
+ * connections (kept across rounds, as browsers keep theirs). Every answer's status and problem code is checked and
+ * every latency kept, so the percentiles over both processes are exact; two autocannon instances would give two
+ * histograms, and no per-request token or answer code without hooks into its internals.
+ */
+const agents = PORTS.map(() => new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS / PORTS.length }));
+
+function book(port: number, agent: http.Agent, sessionId: string, token: string): Promise<Attempt> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method: 'POST',
+        path: `/api/v1/sessions/${sessionId}/book`,
+        headers: { authorization: `Bearer ${token}`, 'content-length': '0' },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const ms = performance.now() - start;
+          const status = response.statusCode ?? 0;
+          let code: string | undefined;
+          if (status !== 201) {
+            try {
+              code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: string }).code;
+            } catch {
+              code = undefined;
+            }
+          }
+          resolve({ status, code, ms });
+        });
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+interface Round {
+  attempts: Attempt[];
+  seconds: number;
+  booked: number;
+}
+
+/**
+ * Every member books `sessionId` once: 50 workers (25 on each process) take the next member from one queue until
+ * all 1,000 have tried. The clock runs from the first request sent to the last answer received.
+ */
+async function rush(sessionId: string, tokens: string[], countBooked: (sessionId: string) => Promise<number>): Promise<Round> {
+  const attempts: Attempt[] = [];
+  let next = 0;
+  const worker = async (w: number) => {
+    const p = w % PORTS.length;
+    for (let i = next++; i < tokens.length; i = next++) attempts.push(await book(PORTS[p], agents[p], sessionId, tokens[i]));
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => worker(w)));
+  const seconds = (performance.now() - start) / 1000;
+  return { attempts, seconds, booked: await countBooked(sessionId) };
+}
+
+/** Exactly 50 × 201 and 950 × 409 SESSION_FULL, and 50 confirmed rows; anything else fails the run. */
+function verify(round: Round, label: string): void {
+  const created = round.attempts.filter((a) => a.status === 201).length;
+  const full = round.attempts.filter((a) => a.status === 409 && a.code === 'SESSION_FULL').length;
+  const other = new Map<string, number>();
+  for (const a of round.attempts) {
+    if (a.status === 201 || (a.status === 409 && a.code === 'SESSION_FULL')) continue;
+    const key = `${a.status} ${a.code ?? ''}`.trim();
+    other.set(key, (other.get(key) ?? 0) + 1);
+  }
+  const problems = [
+    round.attempts.length !== MEMBERS && `${round.attempts.length} answers instead of ${MEMBERS}`,
+    created !== CAPACITY && `${created} × 201 instead of ${CAPACITY}`,
+    full !== MEMBERS - CAPACITY && `${full} × 409 SESSION_FULL instead of ${MEMBERS - CAPACITY}`,
+    other.size > 0 && `unexpected answers: ${[...other].map(([key, n]) => `${n} × ${key}`).join(', ')}`,
+    round.booked !== CAPACITY && `${round.booked} confirmed bookings in the database instead of ${CAPACITY}`,
+  ].filter((problem): problem is string => Boolean(problem));
+  if (problems.length > 0) throw new Error(`${label}: ${problems.join('; ')}`);
+}
+
+/**
+ * The hot-row ceiling: pgbench, 50 clients on 2 threads, lock-then-update one session row, with prepared statements
+ * as the API uses them (`connect.ts` names every statement).
+ */
+async function hotRowCeiling(url: string, sessionId: string, seconds: number): Promise<{ tps: number; latencyMs: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'booking-rush-'));
+  try {
+    const script = join(dir, 'hot-row.sql');
+    await writeFile(
+      script,
+      [
+        'begin;',
+        'select id, capacity from class_sessions where id = :id for update;',
+        'update class_sessions set updated_at = now() where id = :id;',
+        'commit;',
+        '',
+      ].join('\n'),
+    );
+    const target = new URL(url);
+    const { stdout } = await promisify(execFile)(PGBENCH, [
+      '--no-vacuum',
+      '--protocol=prepared',
+      `--client=${CONNECTIONS}`,
+      '--jobs=2',
+      `--time=${seconds}`,
+      `--file=${script}`,
+      `--define=id=${sessionId}`,
+      `--host=${target.hostname}`,
+      `--port=${target.port || '5432'}`,
+      `--username=${decodeURIComponent(target.username) || 'postgres'}`,
+      target.pathname.slice(1),
+    ]);
+    const tps = /tps = ([\d.]+)/.exec(stdout)?.[1];
+    const latency = /latency average = ([\d.]+) ms/.exec(stdout)?.[1];
+    const failed = /number of failed transactions: (\d+)/.exec(stdout)?.[1];
+    if (!tps || !latency) throw new Error(`cannot read pgbench's output:\n${stdout}`);
+    if (failed && failed !== '0') throw new Error(`pgbench: ${failed} failed transactions:\n${stdout}`);
+    return { tps: Number(tps), latencyMs: Number(latency) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function stop(children: ChildProcess[]): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const killed = setTimeout(() => child.kill('SIGKILL'), 12_000);
+      await exited;
+      clearTimeout(killed);
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0];
+  const name = `fitflow_booking_rush_${randomBytes(6).toString('hex')}`;
+  const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const jwtSecret = randomBytes(32).toString('hex');
+  await onServer(`create database ${name}`);
+  let children: ChildProcess[] = [];
+  const counter = new pg.Client({ connectionString: url });
+  let cleaning: Promise<void> | undefined;
+  // The API processes always stop and the database always goes, whether the run ends, fails or is interrupted.
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      await counter.end().catch(() => undefined);
+      for (const agent of agents) agent.destroy();
+      await stop(children);
+      await onServer(`drop database if exists ${name} with (force)`);
+    })());
+  const interrupted = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const seeded = await seed(url, WARM_UP_ROUNDS + rounds);
+    const tokens = mintTokens(jwtSecret, seeded.members);
+    children = startApis(url, jwtSecret);
+    await Promise.all(PORTS.map((port, i) => waitUntilReady(port, children[i])));
+    await counter.connect();
+    const countBooked = async (sessionId: string) =>
+      Number(
+        (await counter.query<{ n: number }>(`select count(*)::int as n from bookings where session_id = $1 and status = 'confirmed'`, [sessionId]))
+          .rows[0].n,
+      );
+
+    // Warm-up: V8's optimised code, pooled connections, prepared statements, the keep-alive sockets, cached tokens.
+    for (let w = 0; w < WARM_UP_ROUNDS; w++) verify(await rush(seeded.sessions[w], tokens, countBooked), `warm-up round ${w + 1}`);
+    const measured: Round[] = [];
+    const ceilings: { tps: number; latencyMs: number }[] = [];
+    const slice = Math.max(1, Math.round(PGBENCH_SECONDS / rounds));
+    for (let r = 1; r <= rounds; r++) {
+      const round = await rush(seeded.sessions[WARM_UP_ROUNDS + r - 1], tokens, countBooked);
+      verify(round, `round ${r}`);
+      measured.push(round);
+      const ceiling = await hotRowCeiling(url, seeded.ceilingSession, slice);
+      ceilings.push(ceiling);
+      const rate = MEMBERS / round.seconds;
+      console.log(
+        `round ${String(r).padStart(2)}: ${rate.toFixed(0).padStart(5)} attempts/s, ` +
+          `${round.attempts.filter((a) => a.status === 201).length} × 201, booked ${round.booked}; ` +
+          `pgbench ${slice} s right after: ${ceiling.tps.toFixed(0).padStart(5)} tps, ratio ${(rate / ceiling.tps).toFixed(2)}`,
+      );
+    }
+    const loadAfter = loadavg()[0];
+
+    const latencies = measured.flatMap((round) => round.attempts.map((a) => a.ms)).sort((a, b) => a - b);
+    const created = measured.flatMap((round) => round.attempts.filter((a) => a.status === 201).map((a) => a.ms)).sort((a, b) => a - b);
+    const seconds = measured.reduce((sum, round) => sum + round.seconds, 0);
+    const rate = latencies.length / seconds;
+    const ceiling = ceilings.reduce((sum, c) => sum + c.tps, 0) / ceilings.length;
+    const ceilingLatency = ceilings.reduce((sum, c) => sum + c.latencyMs, 0) / ceilings.length;
+    const tpsRange = `${Math.min(...ceilings.map((c) => c.tps)).toFixed(0)}-${Math.max(...ceilings.map((c) => c.tps)).toFixed(0)}`;
+    const ratio = rate / ceiling;
+    const booked = [...new Set(measured.map((round) => round.booked))];
+    const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
+    const figures = [
+      ['POST /sessions/{id}/book', `${rate.toFixed(0)} attempts/s   p50 ${ms(percentile(latencies, 50))}   p99 ${ms(percentile(latencies, 99))}   (${latencies.length} attempts in ${seconds.toFixed(2)} s)`],
+      [`  the ${created.length} × 201 alone`, `${' '.repeat(rate.toFixed(0).length)}              p50 ${ms(percentile(created, 50))}   p99 ${ms(percentile(created, 99))}`],
+      ['booked per session', `${booked.join(', ')} in every round (must be exactly ${CAPACITY}: ${CAPACITY} × 201 + ${MEMBERS - CAPACITY} × 409 SESSION_FULL, checked)`],
+      ['hot-row ceiling (pgbench)', `${ceiling.toFixed(0)} tps   latency avg ${ms(ceilingLatency)}   (${rounds} × ${slice} s, one slice after each round: ${tpsRange} tps)`],
+      ['', `${CONNECTIONS} clients, -j 2, prepared statements: BEGIN; SELECT ... FOR UPDATE; UPDATE; COMMIT on one row`],
+      ['ratio attempts/s / ceiling', `${ratio.toFixed(2)} (target >= ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`],
+      ['load average (1 min)', `${loadAtStart.toFixed(2)} when the run started, ${loadAfter.toFixed(2)} after the rounds, with this run's own processes (${cpus().length} cores: repeat when the first is low)`],
+    ];
+    console.log(
+      `\nbooking rush: ${MEMBERS} members, ${CAPACITY} spots, ${rounds} rounds (after ${WARM_UP_ROUNDS} warm-up rounds), ${CONNECTIONS} connections over ` +
+        `${PORTS.length} API processes (ports ${PORTS.join(', ')}), ${new Date().toISOString()}`,
+    );
+    for (const [label, text] of figures) console.log(`  ${label.padEnd(28)} ${text}`);
+  } finally {
+    await cleanUp();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+}
+
+await main();
