@@ -81,7 +81,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000; // tsx compiles the whole API at start: slow on a busy 2-core machine
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The API process on port ${port} exited with ${child.exitCode}`);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
@@ -91,5 +91,5 @@ async function waitUntilReady(port: number, child: ChildProcess): Promise<void> 
     if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`The API process on port ${port} was not ready within 60 s`);
+  throw new Error(`The API process on port ${port} was not ready within 120 s`);
 }

@@ -329,7 +329,7 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
         await t.app.listen({ port: 0, host: '127.0.0.1' });
         urls = [`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/v1`];
       }
-    }, 120_000);
+    }, 180_000);
     afterAll(async () => {
       await processes?.stop();
       if (kind === 'postgres') for (const app of apps ?? []) await app.close(); // drops the database
@@ -373,7 +373,7 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
       expect(statuses.filter((status) => status === 409)).toHaveLength(members - capacity);
       expect(bodies.filter((body) => body.code === 'SESSION_FULL')).toHaveLength(members - capacity);
       expect(await confirmedRows(sessionId)).toBe(capacity);
-    }, 120_000);
+    }, 180_000);
 
     it('gives one member sending 20 bookings at once exactly one', async () => {
       const sessionId = await scheduleOver();
