@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { openedDialog } from './support/dialogs';
 import { registerMember, signIn, uniqueSuffix } from './support/accounts';
 import {
   addDays,
@@ -47,7 +48,7 @@ test.describe('booking', () => {
     await expect(card).toContainText('5 left');
     await card.getByRole('button', { name: 'Book', exact: true }).click();
 
-    const bookDialog = page.getByRole('dialog', { name: `Book ${className}?` });
+    const bookDialog = await openedDialog(page, `Book ${className}?`);
     await expect(bookDialog).toContainText('10:00–10:45');
     await expect(bookDialog).toContainText(trainer.name);
     await expect(bookDialog).toContainText('1 credit');
@@ -78,7 +79,7 @@ test.describe('booking', () => {
 
     // --- Cancel, with what comes back now and when that changes.
     await upcoming.getByRole('button', { name: 'Cancel booking' }).click();
-    const cancelDialog = page.getByRole('dialog', { name: 'Cancel your booking?' });
+    const cancelDialog = await openedDialog(page, 'Cancel your booking?');
     await expect(cancelDialog).toContainText('If you cancel now, you get 100 % back (1 credit).');
     await expect(cancelDialog).toContainText(`Refund: 100 % until ${shortWeekday(addDays(day, -1))} 10:00, then 50 %.`);
     await expectNoSeriousA11yViolations(page);
@@ -138,7 +139,7 @@ test.describe('booking', () => {
     // ... the second member takes it meanwhile, and the third member's attempt is refused and shown in place.
     await bookThrough(second);
     await card.getByRole('button', { name: 'Book', exact: true }).click();
-    await page.getByRole('dialog', { name: `Book ${className}?` }).getByRole('button', { name: 'Book', exact: true }).click();
+    await (await openedDialog(page, `Book ${className}?`)).getByRole('button', { name: 'Book', exact: true }).click();
     await expect(page.getByText('Sorry, this class is full: the last spot was just taken.')).toBeVisible();
     await expect(card).toContainText('Full');
     await expect(card).toContainText('Class is full');

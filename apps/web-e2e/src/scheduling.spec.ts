@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { openedDialog } from './support/dialogs';
 import { registerMember, signIn, signOut, uniqueSuffix } from './support/accounts';
 import { addDays, dayHeading, nextMonday, registerTrainer, studioTimeZone } from './support/scheduling';
 
@@ -24,7 +25,7 @@ test.describe('scheduling', () => {
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole('button', { name: 'New template' }).click();
-    const templateDialog = page.getByRole('dialog', { name: 'New template' });
+    const templateDialog = await openedDialog(page, 'New template');
     await expect(templateDialog).toBeVisible();
     // Type only once the form shows its defaults, as a person would: typing into a field that is still being
     // set up loses the keystrokes.
@@ -44,7 +45,7 @@ test.describe('scheduling', () => {
 
     // --- ... schedules it weekly, Mondays and Wednesdays of next week, at 07:30 studio time.
     await templateCard.getByRole('button', { name: 'Schedule' }).click();
-    const scheduleDialog = page.getByRole('dialog', { name: `Schedule ${className}` });
+    const scheduleDialog = await openedDialog(page, `Schedule ${className}`);
     await expect(scheduleDialog.getByLabel('Time')).toHaveValue('18:00');
     await scheduleDialog.getByLabel('Date').fill(monday);
     await scheduleDialog.getByLabel('Time').fill('07:30');
@@ -140,13 +141,13 @@ test.describe('scheduling', () => {
     await signIn(page, trainer.email, trainer.password);
     await page.goto('/trainer/templates');
     await page.getByRole('button', { name: 'New template' }).click();
-    const templateDialog = page.getByRole('dialog', { name: 'New template' });
+    const templateDialog = await openedDialog(page, 'New template');
     await expect(templateDialog.getByLabel('Duration (minutes)')).toHaveValue('60');
     await templateDialog.getByLabel('Name', { exact: true }).fill(className);
     await templateDialog.getByRole('button', { name: 'Save' }).click();
     await expect(templateDialog).toBeHidden();
     await page.getByRole('listitem').filter({ hasText: className }).getByRole('button', { name: 'Schedule' }).click();
-    const scheduleDialog = page.getByRole('dialog', { name: `Schedule ${className}` });
+    const scheduleDialog = await openedDialog(page, `Schedule ${className}`);
     await expect(scheduleDialog.getByLabel('Time')).toHaveValue('18:00');
     await scheduleDialog.getByLabel('Date').fill(tuesday);
     await scheduleDialog.getByLabel('Time').fill('18:00');
@@ -162,7 +163,7 @@ test.describe('scheduling', () => {
 
     // Move it to 19:15 for 45 minutes, with room for 6.
     await card.getByRole('button', { name: 'Edit' }).click();
-    const editDialog = page.getByRole('dialog', { name: `Edit ${className}` });
+    const editDialog = await openedDialog(page, `Edit ${className}`);
     await expect(editDialog.getByLabel('Capacity')).toHaveValue('12');
     await editDialog.getByLabel('Time').fill('19:15');
     await editDialog.getByLabel('Duration (minutes)').fill('45');
@@ -176,7 +177,7 @@ test.describe('scheduling', () => {
 
     // Cancelling needs a reason.
     await card.getByRole('button', { name: 'Cancel class' }).click();
-    const cancelDialog = page.getByRole('dialog', { name: `Cancel ${className}?` });
+    const cancelDialog = await openedDialog(page, `Cancel ${className}?`);
     await cancelDialog.getByRole('button', { name: 'Cancel class' }).click();
     await expect(cancelDialog.getByText('Tell the members why the class is cancelled')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
