@@ -27,6 +27,7 @@ import { connectPostgres } from '../../../apps/api/src/infrastructure/database/c
 import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 import { JwtAccessTokenIssuer } from '../../../apps/api/src/infrastructure/security/tokens';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { scratchDatabase } from '../shared/scratch-database';
 
 const MEMBERS = 1_000;
 const CAPACITY = 50;
@@ -42,18 +43,7 @@ const TARGET_RATIO = 0.5;
 /** Verified, not timed: until V8 has optimised the request path, the first rounds measure the compiler. */
 const WARM_UP_ROUNDS = 3;
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 10;
-const serverUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 interface Seeded {
   members: { id: string }[];
@@ -303,10 +293,9 @@ async function stop(children: ChildProcess[]): Promise<void> {
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0];
-  const name = `fitflow_booking_rush_${randomBytes(6).toString('hex')}`;
-  const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const database = await scratchDatabase('fitflow_booking_rush');
+  const { url } = database;
   const jwtSecret = randomBytes(32).toString('hex');
-  await onServer(`create database ${name}`);
   let children: ChildProcess[] = [];
   const counter = new pg.Client({ connectionString: url });
   let cleaning: Promise<void> | undefined;
@@ -316,7 +305,7 @@ async function main(): Promise<void> {
       await counter.end().catch(() => undefined);
       for (const agent of agents) agent.destroy();
       await stop(children);
-      await onServer(`drop database if exists ${name} with (force)`);
+      await database.drop();
     })());
   const interrupted = () => void cleanUp().finally(() => process.exit(130));
   process.once('SIGINT', interrupted);

@@ -15,7 +15,6 @@ import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'kysely';
 /* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it builds
    and seeds with the API's own modules; nothing imports the benchmark. */
@@ -24,6 +23,7 @@ import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/m
 import { KyselySessionsFinder } from '../../../apps/api/src/infrastructure/persistence/scheduling/kysely-sessions-finder';
 import { SystemClock } from '../../../apps/api/src/infrastructure/system';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { scratchDatabase } from '../shared/scratch-database';
 
 const SESSIONS = 5_000;
 const MEMBERS = 2_000;
@@ -31,17 +31,6 @@ const BOOKINGS_PER_SESSION = 20; // 100,000 bookings; capacity 24, so every sess
 const CONNECTIONS = 50;
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
 const vacuum = !process.argv.includes('--no-vacuum');
-const serverUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Trainers and 5,000 published sessions: 100 a week, from this Monday on. */
 async function seed(url: string, weekStart: Date): Promise<void> {
@@ -129,12 +118,11 @@ async function load(name: string, url: string, headers: Record<string, string> =
 }
 
 async function main(): Promise<void> {
-  const name = `fitflow_bench_${randomBytes(6).toString('hex')}`;
-  const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  const database = await scratchDatabase('fitflow_browse');
+  const { url } = database;
   const now = new Date();
   const weekStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
-  await onServer(`create database ${name}`);
   const child = fork(fileURLToPath(new URL('./servers.ts', import.meta.url)), {
     env: { ...process.env, DATABASE_URL: url, BENCH_FROM: weekStart.toISOString(), JWT_SECRET: randomBytes(32).toString('hex') },
     execArgv: ['--import', 'tsx'],
@@ -170,7 +158,7 @@ async function main(): Promise<void> {
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    await onServer(`drop database if exists ${name} with (force)`);
+    await database.drop();
   }
 }
 
