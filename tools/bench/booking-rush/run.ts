@@ -10,14 +10,13 @@
  *
  * BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' passes Node options to both API processes (profiles).
  */
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -26,6 +25,7 @@ import pg from 'pg';
 import { connectPostgres } from '../../../apps/api/src/infrastructure/database/connect';
 import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 import { JwtAccessTokenIssuer } from '../../../apps/api/src/infrastructure/security/tokens';
+import { type ApiProcesses, startApiProcesses } from '../../../apps/api/src/testing/api-processes';
 /* eslint-enable @nx/enforce-module-boundaries */
 import { scratchDatabase } from '../shared/scratch-database';
 
@@ -99,43 +99,6 @@ async function seed(url: string, sessionCount: number): Promise<Seeded> {
 function mintTokens(secret: string, members: { id: string }[]): string[] {
   const issuer = new JwtAccessTokenIssuer(secret, 3_600);
   return members.map((member) => issuer.issue({ userId: member.id, role: 'member' }).token);
-}
-
-/** Two real API processes (`main.ts`, as deployed) on the same PostgreSQL and Redis. */
-function startApis(databaseUrl: string, jwtSecret: string): ChildProcess[] {
-  const main = fileURLToPath(new URL('../../../apps/api/src/main.ts', import.meta.url));
-  return PORTS.map((port) =>
-    fork(main, {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: redisUrl,
-        JWT_SECRET: jwtSecret,
-        LOG_LEVEL: 'silent',
-        DEMO_DATA: 'false',
-        // POST /sessions/{id}/book has no rate limit (only sign-in and holds do), so RATE_LIMITS stays as it is.
-      },
-      execArgv: ['--import', 'tsx', ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
-  );
-}
-
-async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`API on port ${port} exited with ${child.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(2_000) }).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`API on port ${port} not ready after 60 s`);
 }
 
 interface Attempt {
@@ -278,25 +241,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function stop(children: ChildProcess[]): Promise<void> {
-  await Promise.all(
-    children.map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const killed = setTimeout(() => child.kill('SIGKILL'), 12_000);
-      await exited;
-      clearTimeout(killed);
-    }),
-  );
-}
-
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0];
   const database = await scratchDatabase('fitflow_booking_rush');
   const { url } = database;
   const jwtSecret = randomBytes(32).toString('hex');
-  let children: ChildProcess[] = [];
+  let apis: ApiProcesses | undefined;
   const counter = new pg.Client({ connectionString: url });
   let cleaning: Promise<void> | undefined;
   // The API processes always stop and the database always goes, whether the run ends, fails or is interrupted.
@@ -304,7 +254,7 @@ async function main(): Promise<void> {
     (cleaning ??= (async () => {
       await counter.end().catch(() => undefined);
       for (const agent of agents) agent.destroy();
-      await stop(children);
+      await apis?.stop();
       await database.drop();
     })());
   const interrupted = () => void cleanUp().finally(() => process.exit(130));
@@ -313,8 +263,13 @@ async function main(): Promise<void> {
   try {
     const seeded = await seed(url, WARM_UP_ROUNDS + rounds);
     const tokens = mintTokens(jwtSecret, seeded.members);
-    children = startApis(url, jwtSecret);
-    await Promise.all(PORTS.map((port, i) => waitUntilReady(port, children[i])));
+    // Two real API processes (`main.ts`, as deployed) on the same PostgreSQL and Redis. POST /sessions/{id}/book has
+    // no rate limit (only sign-in and holds do), so RATE_LIMITS stays as it is.
+    apis = await startApiProcesses(
+      PORTS.length,
+      { NODE_ENV: 'production', DATABASE_URL: url, REDIS_URL: redisUrl, JWT_SECRET: jwtSecret },
+      { ports: PORTS, nodeArgs: process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [] },
+    );
     await counter.connect();
     const countBooked = async (sessionId: string) =>
       Number(

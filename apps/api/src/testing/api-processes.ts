@@ -12,34 +12,31 @@ export interface ApiProcesses {
   stop(): Promise<void>;
 }
 
+export interface ApiProcessOptions {
+  /** Fixed ports, one a process; free ones otherwise. */
+  ports?: readonly number[];
+  /** Extra Node options for every process (e.g. `--cpu-prof`). */
+  nodeArgs?: readonly string[];
+}
+
 /**
  * Real API processes (`main.ts`, as deployed) on one PostgreSQL database: what "two API processes" means in a
- * test. Each gets a free port and the environment given (JWT_SECRET shared, so tokens work on every one).
+ * test or a benchmark. Each gets its port and the environment given (JWT_SECRET shared, so tokens work on every
+ * one). `stop()` sends SIGTERM (they finish what is in flight) and SIGKILL to any still running 12 s later.
  */
-export async function startApiProcesses(count: number, env: Record<string, string>): Promise<ApiProcesses> {
+export async function startApiProcesses(count: number, env: Record<string, string>, options: ApiProcessOptions = {}): Promise<ApiProcesses> {
   const main = fileURLToPath(new URL('../main.ts', import.meta.url));
   const children: ChildProcess[] = [];
-  const stop = async () => {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
-  };
+  const stop = () => Promise.all(children.map(stopProcess)).then(() => undefined);
   try {
     const ports: number[] = [];
     for (let i = 0; i < count; i += 1) {
-      const port = await freePort();
+      const port = options.ports?.[i] ?? (await freePort());
       ports.push(port);
       children.push(
         fork(main, {
           env: { ...process.env, LOG_LEVEL: 'silent', DEMO_DATA: 'false', HOST: '127.0.0.1', ...env, PORT: String(port) },
-          execArgv: ['--import', 'tsx'],
+          execArgv: ['--import', 'tsx', ...(options.nodeArgs ?? [])],
           stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         }),
       );
@@ -50,6 +47,15 @@ export async function startApiProcesses(count: number, env: Record<string, strin
     await stop();
     throw error;
   }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killed = setTimeout(() => child.kill('SIGKILL'), 12_000);
+  await exited;
+  clearTimeout(killed);
 }
 
 /**
