@@ -7,7 +7,6 @@ import {
   bearerFor,
   publishClass,
   registerTrainer,
-  shortWeekday,
   studioInstant,
   studioTimeZone,
   studioToday,
@@ -19,8 +18,16 @@ async function openScheduleOf(page: Page, date: string, className: string): Prom
   await expect(page.getByRole('heading', { level: 3, name: className })).toBeVisible();
 }
 
-function cardOf(page: Page, className: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: className }) });
+/** The list item of a class: a schedule card (its name an h3 under the day) or a booking card (an h2). */
+function cardOf(page: Page, className: string, level: 2 | 3 = 3) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level, name: className }) });
+}
+
+/** "Mon 10:00": when the full refund ends, 24 h before the start, as the SPA names a moment in the coming week. */
+function fullRefundEnds(startsAt: Date, zone: string): string {
+  const end = new Date(startsAt.getTime() - 24 * 3_600_000);
+  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, ...options }).format(end);
+  return `${part({ weekday: 'short' })} ${part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 
 test.describe('booking', () => {
@@ -34,9 +41,10 @@ test.describe('booking', () => {
     const zone = await studioTimeZone(request);
     const day = addDays(studioToday(zone), 3);
     const className = `E2E Book ${uniqueSuffix()}`;
+    const startsAt = studioInstant(zone, day, '10:00');
     await publishClass(request, trainer, {
       name: className,
-      startsAt: studioInstant(zone, day, '10:00'),
+      startsAt,
       minutes: 45,
       capacity: 5,
       creditCost: 1,
@@ -55,19 +63,21 @@ test.describe('booking', () => {
     await expect(bookDialog).toContainText(
       'Cancel more than 24 h before the start for 100 % back, more than 12 h before for 50 % back; later, no refund.',
     );
-    await expect(bookDialog).toContainText(`For this class: 100 % until ${shortWeekday(addDays(day, -1))} 10:00, then 50 %.`);
+    await expect(bookDialog).toContainText(`For this class: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
     await expectNoSeriousA11yViolations(page);
     await bookDialog.getByRole('button', { name: 'Book', exact: true }).click();
 
     await expect(page.getByText(`Booked: ${className}`)).toBeVisible();
     await expect(card).toContainText("You're booked");
+    // Focus stays on the card, on what it says now, not back at the top of the page.
+    await expect(card.getByText("You're booked")).toBeFocused();
     await expect(card).toContainText('4 left');
     await expectNoSeriousA11yViolations(page);
 
     // --- My bookings, Upcoming.
     await page.getByRole('link', { name: 'My bookings', exact: true }).first().click();
     await expect(page).toHaveURL(/\/bookings\/upcoming$/);
-    const upcoming = cardOf(page, className);
+    const upcoming = cardOf(page, className, 2);
     await expect(upcoming).toContainText('Confirmed');
     await expect(upcoming).toContainText('10:00–10:45');
     await expectNoSeriousA11yViolations(page);
@@ -81,16 +91,17 @@ test.describe('booking', () => {
     await upcoming.getByRole('button', { name: 'Cancel booking' }).click();
     const cancelDialog = await openedDialog(page, 'Cancel your booking?');
     await expect(cancelDialog).toContainText('If you cancel now, you get 100 % back (1 credit).');
-    await expect(cancelDialog).toContainText(`Refund: 100 % until ${shortWeekday(addDays(day, -1))} 10:00, then 50 %.`);
+    await expect(cancelDialog).toContainText(`Refund: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
     await expectNoSeriousA11yViolations(page);
     await cancelDialog.getByRole('button', { name: 'Cancel booking' }).click();
     await expect(page.getByText(`Booking cancelled: ${className}. 100 % refunded (1 credit).`)).toBeVisible();
     await expect(upcoming).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Upcoming bookings' })).toBeFocused();
 
     // --- Cancelled.
     await page.getByRole('tab', { name: 'Cancelled' }).click();
     await expect(page).toHaveURL(/\/bookings\/cancelled$/);
-    const cancelled = cardOf(page, className);
+    const cancelled = cardOf(page, className, 2);
     await expect(cancelled).toContainText('Cancelled');
     await expect(cancelled).toContainText('100 % refunded (1 credit)');
     await expect(cancelled.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
@@ -143,6 +154,7 @@ test.describe('booking', () => {
     await expect(page.getByText('Sorry, this class is full: the last spot was just taken.')).toBeVisible();
     await expect(card).toContainText('Full');
     await expect(card).toContainText('Class is full');
+    await expect(card.getByText('Class is full')).toBeFocused();
     await expect(card.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
 
     // A fresh look shows the same, on the schedule and on the class's page.

@@ -41,7 +41,10 @@ export async function startApiProcesses(count: number, env: Record<string, strin
         }),
       );
     }
-    await Promise.all(ports.map((port, i) => waitUntilReady(port, children[i] as ChildProcess)));
+    const failedToStart = children.map(
+      (child) => new Promise<never>((_, reject) => child.once('error', (error) => reject(new Error('An API process failed to start', { cause: error })))),
+    );
+    await Promise.race([Promise.all(ports.map((port, i) => waitUntilReady(port, children[i] as ChildProcess))), ...failedToStart]);
     return { urls: ports.map((port) => `http://127.0.0.1:${port}/api/v1`), stop };
   } catch (error) {
     await stop();
@@ -89,7 +92,9 @@ function freePort(): Promise<number> {
 async function waitUntilReady(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000; // tsx compiles the whole API at start: slow on a busy 2-core machine
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API process on port ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`The API process on port ${port} stopped (${child.exitCode ?? child.signalCode})`);
+    }
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
       (response) => response.ok,
       () => false,

@@ -79,12 +79,6 @@ export function studioInstant(timeZone: string, date: DateKey, time: string): Da
   return new Date(wall - offsetAt(wall - offsetAt(wall)));
 }
 
-/** "Tue", as the SPA names a day in the coming week. */
-export function shortWeekday(date: DateKey): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
-}
-
 /** A published class of the trainer's, created straight through the API. Answers its id. */
 export async function publishClass(
   request: APIRequestContext,

@@ -65,6 +65,15 @@ describe('bookingCalendar', () => {
     );
   });
 
+  it('writes a time in the hour the clocks repeat in UTC when it is the second occurrence', () => {
+    // 25 October 2026 in Berlin: 02:30 happens at 00:30 UTC (summer time) and again at 01:30 UTC (winter time).
+    const first = lines('Europe/Berlin', { startsAt: '2026-10-25T00:30:00.000Z', endsAt: '2026-10-25T01:00:00.000Z' });
+    expect(first).toContain('DTSTART;TZID=Europe/Berlin:20261025T023000');
+    const second = lines('Europe/Berlin', { startsAt: '2026-10-25T01:30:00.000Z', endsAt: '2026-10-25T02:30:00.000Z' });
+    expect(second).toContain('DTSTART:20261025T013000Z');
+    expect(second).toContain('DTEND;TZID=Europe/Berlin:20261025T033000');
+  });
+
   it('gives a zone without clock changes one fixed offset', () => {
     const all = lines('Asia/Tokyo');
     expect(all).toContain('DTSTART;TZID=Asia/Tokyo:20261201T150000');

@@ -14,8 +14,14 @@ const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
  */
 export function bookingCalendar(booking: Booking, studio: { name: string; timeZone: string }, now: Date): string {
   const zoned = !UTC_ZONES.has(studio.timeZone);
-  const at = (instant: string) =>
-    zoned ? `;TZID=${studio.timeZone}:${localStamp(new Date(instant), studio.timeZone)}` : `:${utcStamp(new Date(instant))}`;
+  const at = (iso: string) => {
+    const instant = new Date(iso);
+    // A wall-clock time the zone shows twice (the hour repeated when clocks go back) reads as its first
+    // occurrence (RFC 5545 3.3.5), so the second one is written in UTC.
+    return zoned && !isSecondOccurrence(instant, studio.timeZone)
+      ? `;TZID=${studio.timeZone}:${localStamp(instant, studio.timeZone)}`
+      : `:${utcStamp(instant)}`;
+  };
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -99,6 +105,15 @@ function utcStamp(instant: Date): string {
 /** RFC 5545 local date-time in the zone: `20261201T070000`. */
 function localStamp(instant: Date, timeZone: string): string {
   return utcStamp(new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone))).slice(0, -1);
+}
+
+/** True when the zone's clock showed the same wall-clock time earlier too (in the hour repeated at a fall back). */
+function isSecondOccurrence(instant: Date, timeZone: string): boolean {
+  const time = instant.getTime();
+  const wall = time + offsetMs(time, timeZone);
+  const earlierOffset = offsetMs(time - DAY_MS, timeZone);
+  const candidate = wall - earlierOffset;
+  return candidate < time && candidate + offsetMs(candidate, timeZone) === wall;
 }
 
 /** RFC 5545 TEXT escaping. */

@@ -29,9 +29,9 @@ export function bookingBadge(booking: Booking, now: Date): { label: string; kind
           <time class="time" [attr.datetime]="booking().startsAt">{{ time() }}</time>
         </p>
         <div class="what">
-          <h3 class="name" [id]="headingId()">
+          <h2 class="name" [id]="headingId()">
             <a [routerLink]="['/sessions', booking().sessionId]">{{ booking().sessionName }}</a>
-          </h3>
+          </h2>
           <p class="trainer">with {{ booking().trainerName }}</p>
           @if (cancellation(); as line) {
             <p class="detail">{{ line }}</p>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, Injector, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, input, viewChild } from '@angular/core';
 import type { Booking, BookingListScope } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -43,13 +43,24 @@ export class MyBookingsPage {
   readonly #api = inject(BookingsApi);
   readonly #toast = inject(ToastService);
   readonly #injector = inject(Injector);
+  readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly list = viewChild<ElementRef<HTMLElement>>('list');
 
   constructor() {
     this.store.load(this.scope);
   }
 
   protected emptyText(): string {
-    return tabs.find((tab) => tab.scope === this.scope())?.empty ?? '';
+    return this.#tab().empty;
+  }
+
+  /** "Upcoming bookings". */
+  protected listLabel(): string {
+    return `${this.#tab().label} bookings`;
+  }
+
+  #tab(): (typeof tabs)[number] {
+    return tabs.find((tab) => tab.scope === this.scope()) ?? (tabs[0] as (typeof tabs)[number]);
   }
 
   protected async cancel(booking: Booking): Promise<void> {
@@ -65,7 +76,18 @@ export class MyBookingsPage {
         },
       },
     );
-    if (confirmed) await this.store.cancel(booking);
+    if (!confirmed) return;
+    const index = this.store.bookings().indexOf(booking);
+    if (!(await this.store.cancel(booking))) return;
+    // The card (and the button focus returned to) is gone: focus the booking that took its place, or the list.
+    const next = this.store.bookings()[Math.min(index, this.store.bookings().length - 1)];
+    afterNextRender(
+      () => {
+        const link = next && this.#host.nativeElement.querySelector<HTMLElement>(`[id="booking-${next.id}-name"] a`);
+        (link ?? this.list()?.nativeElement)?.focus();
+      },
+      { injector: this.#injector },
+    );
   }
 
   /** Downloads the booking as an .ics file, which calendars open. */

@@ -64,6 +64,31 @@ describe('MyBookingsStore', () => {
     expect(toast.success).toHaveBeenCalledWith('Booking cancelled: Morning Yoga. 50 % refunded (1 credit).');
   });
 
+  it('after a cancel, "Load more" asks again for the page the remaining bookings moved into', async () => {
+    const { store, http } = setup();
+    const firstPage = Array.from({ length: BOOKINGS_PAGE_SIZE }, () => aBooking());
+    http.expectOne((request) => request.url === '/api/v1/bookings').flush(pageOf(firstPage, 25, 1, BOOKINGS_PAGE_SIZE));
+    const cancelled = store.cancel(firstPage[0]!);
+    http.expectOne(`/api/v1/bookings/${firstPage[0]!.id}/cancel`).flush({ ...firstPage[0]!, status: 'cancelled', refundPercentage: 100, creditsRefunded: 2 });
+    expect(await cancelled).toBe(true);
+
+    const more = store.loadMore();
+    // Page 1 again: the booking that moved up from page 2 is in it now.
+    const moved = aBooking();
+    http
+      .expectOne((request) => request.params.get('page') === '1')
+      .flush(pageOf([...firstPage.slice(1), moved], 24, 1, BOOKINGS_PAGE_SIZE));
+    await more;
+    expect(store.bookings()).toEqual([...firstPage.slice(1), moved]);
+
+    const rest = Array.from({ length: 4 }, () => aBooking());
+    const last = store.loadMore();
+    http.expectOne((request) => request.params.get('page') === '2').flush(pageOf(rest, 24, 2, BOOKINGS_PAGE_SIZE));
+    await last;
+    expect(store.bookings()).toHaveLength(24);
+    expect(store.hasMore()).toBe(false);
+  });
+
   it('keeps the booking and says why when the API refuses', async () => {
     const { store, http, toast } = setup();
     const booking = aBooking();

@@ -14,8 +14,6 @@ interface MyBookingsState {
   scope: BookingListScope;
   bookings: Booking[];
   total: number;
-  /** The last page loaded (pages accumulate with "Load more"). */
-  page: number;
   loading: boolean;
   loadingMore: boolean;
   error: string | null;
@@ -27,7 +25,6 @@ const initialState: MyBookingsState = {
   scope: 'upcoming',
   bookings: [],
   total: 0,
-  page: 1,
   loading: true,
   loadingMore: false,
   error: null,
@@ -44,7 +41,7 @@ export const MyBookingsStore = signalStore(
         tap((scope) => patchState(store, { scope, loading: true, loadingMore: false, error: null })),
         switchMap((scope) =>
           api.list({ scope, page: 1, pageSize: BOOKINGS_PAGE_SIZE }).pipe(
-            tap((page) => patchState(store, { bookings: page.items, total: page.total, page: 1, loading: false })),
+            tap((page) => patchState(store, { bookings: page.items, total: page.total, loading: false })),
             catchError((error: unknown) => {
               patchState(store, { bookings: [], total: 0, loading: false, error: describeProblem(toProblem(error)) });
               return EMPTY;
@@ -58,11 +55,16 @@ export const MyBookingsStore = signalStore(
       return store.bookings().length < store.total();
     },
 
-    /** Appends the next page of the current tab; dropped when the tab changed meanwhile. */
+    /**
+     * Appends what follows the bookings shown; dropped when the tab changed meanwhile. The page is counted from
+     * what is shown, not from the pages loaded: a cancelled booking leaves the list, so the rest move up, and
+     * asking for the page after the last one loaded would skip the ones that moved into it (the ones already
+     * shown come back and are dropped).
+     */
     async loadMore(): Promise<void> {
       const scope = store.scope();
       if (store.loading() || store.loadingMore() || store.bookings().length >= store.total()) return;
-      const page = store.page() + 1;
+      const page = Math.floor(store.bookings().length / BOOKINGS_PAGE_SIZE) + 1;
       patchState(store, { loadingMore: true });
       try {
         const result = await firstValueFrom(api.list({ scope, page, pageSize: BOOKINGS_PAGE_SIZE }));
@@ -71,7 +73,6 @@ export const MyBookingsStore = signalStore(
         patchState(store, {
           bookings: [...store.bookings(), ...result.items.filter((b) => !known.has(b.id))],
           total: result.total,
-          page,
         });
       } catch (error) {
         if (store.scope() === scope) patchState(store, { error: describeProblem(toProblem(error)) });
@@ -84,9 +85,9 @@ export const MyBookingsStore = signalStore(
       return store.cancelling().includes(id);
     },
 
-    /** Cancels a booking; it leaves the Upcoming tab and the toast says what came back. */
-    async cancel(booking: Booking): Promise<void> {
-      if (store.cancelling().includes(booking.id)) return;
+    /** Cancels a booking; it leaves the Upcoming tab and the toast says what came back. True once cancelled. */
+    async cancel(booking: Booking): Promise<boolean> {
+      if (store.cancelling().includes(booking.id)) return false;
       patchState(store, { cancelling: [...store.cancelling(), booking.id] });
       try {
         const cancelled = await firstValueFrom(api.cancel(booking.id));
@@ -95,8 +96,10 @@ export const MyBookingsStore = signalStore(
           total: Math.max(0, store.total() - 1),
         });
         void toast.success(cancelledMessage(cancelled));
+        return true;
       } catch (error) {
         void toast.error(describeProblem(toProblem(error)));
+        return false;
       } finally {
         patchState(store, { cancelling: store.cancelling().filter((id) => id !== booking.id) });
       }

@@ -1,4 +1,16 @@
-import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
@@ -23,7 +35,7 @@ import { BookingFlow } from './booking-flow';
     } @else {
       @switch (state().kind) {
         @case ('booked') {
-          <span class="note booked" [id]="reasonId()">
+          <span class="note booked" [id]="reasonId()" tabindex="-1" #outcome>
             <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
               <path fill="currentColor" d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z" />
             </svg>
@@ -32,7 +44,7 @@ import { BookingFlow } from './booking-flow';
           <a mat-button routerLink="/bookings/upcoming" [attr.aria-describedby]="describedBy()">My bookings</a>
         }
         @case ('closed') {
-          <span class="note" [id]="reasonId()">{{ reason() }}</span>
+          <span class="note" [id]="reasonId()" tabindex="-1" #outcome>{{ reason() }}</span>
           <button mat-flat-button type="button" disabled [attr.aria-describedby]="reasonId() + ' ' + (describedBy() ?? '')">Book</button>
         }
         @default {
@@ -40,6 +52,7 @@ import { BookingFlow } from './booking-flow';
             mat-flat-button
             type="button"
             [disabled]="pending()"
+            disabledInteractive
             [attr.aria-describedby]="describedBy()"
             (click)="book()"
           >
@@ -69,6 +82,10 @@ import { BookingFlow } from './booking-flow';
     .booked {
       color: var(--mat-sys-primary);
     }
+    .note:focus-visible {
+      outline: 2px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
   `,
 })
 export class BookButton {
@@ -85,6 +102,10 @@ export class BookButton {
   readonly #router = inject(Router);
 
   protected readonly pending = signal(false);
+  /** A second click while the dialog loads or is open does nothing (no second dialog, no second booking). */
+  #busy = false;
+  /** "You're booked" or the reason: where focus goes once an attempt has changed what this shows. */
+  private readonly outcome = viewChild<ElementRef<HTMLElement>>('outcome');
   protected readonly state = computed(() => bookabilityOf(this.session(), this.#clock()));
   protected readonly reason = computed(() => {
     const state = this.state();
@@ -98,15 +119,22 @@ export class BookButton {
   }
 
   protected async book(): Promise<void> {
-    if (this.pending()) return;
-    const session = this.session();
-    if (!(await this.#flow.confirm(session, this.#injector))) return;
-    this.pending.set(true);
+    if (this.#busy) return;
+    this.#busy = true;
     try {
+      const session = this.session();
+      if (!(await this.#flow.confirm(session, this.#injector))) return;
+      this.pending.set(true);
       const changed = await this.#flow.book(session);
-      if (changed) this.sessionChange.emit(changed);
+      if (changed) {
+        this.sessionChange.emit(changed);
+        // The button focus returned to is gone once the session shows as booked or full: keep keyboard and
+        // screen-reader users here, on what it says now, rather than at the top of the page.
+        afterNextRender(() => this.outcome()?.nativeElement.focus(), { injector: this.#injector });
+      }
     } finally {
       this.pending.set(false);
+      this.#busy = false;
     }
   }
 }
