@@ -5,7 +5,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../core/studio/studio.store';
 import { BookButton } from '../../shared/bookings/book-button';
@@ -13,6 +12,7 @@ import { SessionCard } from '../../shared/sessions/session-card';
 import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
 import { LoadMore } from '../../core/ui/load-more';
+import { TrainerFilter } from '../../shared/sessions/trainer-filter';
 
 /** Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. */
 @Component({
@@ -26,8 +26,8 @@ import { LoadMore } from '../../core/ui/load-more';
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
-    MatSelectModule,
     SessionCard,
+    TrainerFilter,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-page.html',

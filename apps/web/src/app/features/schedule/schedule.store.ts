@@ -1,6 +1,6 @@
 import { computed, inject } from '@angular/core';
 import { Router, type Params } from '@angular/router';
-import type { ListSessionsQuery, Session, Trainer } from '@fitflow/api-contract';
+import type { ListSessionsQuery, Session } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, debounceTime, EMPTY, firstValueFrom, map, pipe, switchMap, tap } from 'rxjs';
@@ -19,6 +19,7 @@ import {
 } from '../../core/time/studio-time';
 import { groupByStudioDay } from '../../shared/sessions/session-labels';
 import { defaultFilters, filtersFromParams, paramsFromFilters, type ScheduleFilters } from './schedule-filters';
+import { withTrainers } from '../../shared/sessions/with-trainers';
 
 export const SCHEDULE_PAGE_SIZE = 50;
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -34,7 +35,6 @@ interface ScheduleState {
   loading: boolean;
   loadingMore: boolean;
   error: string | null;
-  trainers: Trainer[];
 }
 
 const initialState: ScheduleState = {
@@ -45,7 +45,6 @@ const initialState: ScheduleState = {
   loading: true,
   loadingMore: false,
   error: null,
-  trainers: [],
 };
 
 /**
@@ -53,6 +52,7 @@ const initialState: ScheduleState = {
  * the chosen days by the studio's calendar, "Load more". Provided at the route.
  */
 export const ScheduleStore = signalStore(
+  withTrainers(),
   withState(initialState),
   withComputed(({ filters, sessions, total }, studio = inject(StudioStore), clock = inject(CLOCK)) => {
     const now = clock();
@@ -176,14 +176,6 @@ export const ScheduleStore = signalStore(
         patchState(store, { sessions: store.sessions().map((s) => (s.id === session.id ? session : s)) });
       },
 
-      async loadTrainers(): Promise<void> {
-        try {
-          const trainers = await firstValueFrom(api.listTrainers());
-          patchState(store, { trainers: [...trainers].sort((a, b) => a.name.localeCompare(b.name)) });
-        } catch {
-          // The trainer filter then offers only "All trainers"; the schedule itself still works.
-        }
-      },
     };
   }),
   withHooks({

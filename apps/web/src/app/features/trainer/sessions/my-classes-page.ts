@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
 import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { openDialog } from '../../../core/ui/dialogs';
@@ -11,21 +9,21 @@ import { SessionCard } from '../../../shared/sessions/session-card';
 import type { SessionDialogData } from './edit-session-dialog';
 import { TrainerSessionsStore } from './trainer-sessions.store';
 import { LoadMore } from '../../../core/ui/load-more';
+import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
 
 @Component({
   selector: 'ff-my-classes-page',
   imports: [
     LoadMore,
     MatButtonModule,
-    MatFormFieldModule,
     MatProgressBarModule,
-    MatSelectModule,
     RouterLink,
     SessionCard,
+    TrainerFilter,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-classes-page.html',
-  styleUrl: './my-classes-page.scss',
+  styleUrls: ['../trainer-page.scss', './my-classes-page.scss'],
 })
 export class MyClassesPage {
   protected readonly store = inject(TrainerSessionsStore);

@@ -1,5 +1,5 @@
 import { computed, inject } from '@angular/core';
-import type { ListSessionsQuery, Session, Trainer, UpdateSessionRequest } from '@fitflow/api-contract';
+import type { ListSessionsQuery, Session, UpdateSessionRequest } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, EMPTY, firstValueFrom, pipe, switchMap, tap } from 'rxjs';
@@ -12,6 +12,7 @@ import { CLOCK, dateKeyOf, formatDay, timeOfDayOf } from '../../../core/time/stu
 import { ToastService } from '../../../core/ui/toast.service';
 import { groupByStudioDay } from '../../../shared/sessions/session-labels';
 import { saved, type SaveResult } from '../trainer-results';
+import { withTrainers } from '../../../shared/sessions/with-trainers';
 
 export const MY_CLASSES_PAGE_SIZE = 20;
 export const SESSION_FIELDS = ['date', 'time', 'durationMinutes', 'capacity', 'reason'] as const;
@@ -29,7 +30,6 @@ interface TrainerSessionsState {
   loading: boolean;
   loadingMore: boolean;
   error: string | null;
-  trainers: Trainer[];
   /** Sessions with an action on its way. */
   busy: string[];
 }
@@ -39,6 +39,7 @@ interface TrainerSessionsState {
  * and what a trainer does with them: publish, move or resize, cancel. Provided at the route.
  */
 export const TrainerSessionsStore = signalStore(
+  withTrainers(),
   withState<TrainerSessionsState>({
     trainerId: null,
     sessions: [],
@@ -47,7 +48,6 @@ export const TrainerSessionsStore = signalStore(
     loading: true,
     loadingMore: false,
     error: null,
-    trainers: [],
     busy: [],
   }),
   withComputed(({ trainerId, sessions, total }, auth = inject(AuthStore), studio = inject(StudioStore)) => ({
@@ -131,14 +131,6 @@ export const TrainerSessionsStore = signalStore(
           }
         },
 
-        async loadTrainers(): Promise<void> {
-          try {
-            const trainers = await firstValueFrom(api.listTrainers());
-            patchState(store, { trainers: [...trainers].sort((a, b) => a.name.localeCompare(b.name)) });
-          } catch {
-            // The filter then offers "All trainers" only.
-          }
-        },
 
         filterByTrainer(trainerId: string | null): void {
           patchState(store, { trainerId });

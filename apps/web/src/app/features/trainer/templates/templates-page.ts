@@ -2,10 +2,8 @@ import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/c
 import type { Template } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { formatDuration } from '../../../core/time/studio-time';
 import type { ConfirmDialogData } from '../../../core/ui/confirm-dialog';
@@ -13,13 +11,14 @@ import { openDialog } from '../../../core/ui/dialogs';
 import type { ScheduleDialogData } from './schedule-dialog';
 import type { TemplateDialogData } from './template-dialog';
 import { TEMPLATES_PAGE_SIZE, TemplatesStore } from './templates.store';
+import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
 
 @Component({
   selector: 'ff-templates-page',
-  imports: [MatButtonModule, MatCardModule, MatFormFieldModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, RouterLink],
+  imports: [MatButtonModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, RouterLink, TrainerFilter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './templates-page.html',
-  styleUrl: './templates-page.scss',
+  styleUrls: ['../trainer-page.scss', './templates-page.scss'],
 })
 export class TemplatesPage {
   protected readonly store = inject(TemplatesStore);

@@ -1,5 +1,5 @@
 import { computed, inject } from '@angular/core';
-import type { CreateTemplateRequest, ListTemplatesQuery, Template, Trainer, UpdateTemplateRequest } from '@fitflow/api-contract';
+import type { CreateTemplateRequest, ListTemplatesQuery, Template, UpdateTemplateRequest } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { catchError, EMPTY, firstValueFrom, pipe, switchMap, tap } from 'rxjs';
@@ -11,6 +11,7 @@ import { StudioStore } from '../../../core/studio/studio.store';
 import { instantAt, type DateKey, type TimeOfDay, type WeekdayName } from '../../../core/time/studio-time';
 import { ToastService } from '../../../core/ui/toast.service';
 import { saved, type SaveResult } from '../trainer-results';
+import { withTrainers } from '../../../shared/sessions/with-trainers';
 
 export const TEMPLATES_PAGE_SIZE = 50;
 
@@ -43,13 +44,13 @@ interface TemplatesState {
   total: number;
   loading: boolean;
   error: string | null;
-  trainers: Trainer[];
   /** Templates being deleted. */
   deleting: string[];
 }
 
 /** A trainer's class templates (an admin's: anyone's): list, create, edit, delete, schedule. Provided at the route. */
 export const TemplatesStore = signalStore(
+  withTrainers(),
   withState<TemplatesState>({
     trainerId: null,
     page: 1,
@@ -57,7 +58,6 @@ export const TemplatesStore = signalStore(
     total: 0,
     loading: true,
     error: null,
-    trainers: [],
     deleting: [],
   }),
   withComputed(({ trainerId, page }, auth = inject(AuthStore)) => ({
@@ -106,14 +106,6 @@ export const TemplatesStore = signalStore(
 
         refresh,
 
-        async loadTrainers(): Promise<void> {
-          try {
-            const trainers = await firstValueFrom(api.listTrainers());
-            patchState(store, { trainers: [...trainers].sort((a, b) => a.name.localeCompare(b.name)) });
-          } catch {
-            // The admin's trainer choice then shows no one; saving says why (the API requires a known trainer).
-          }
-        },
 
         filterByTrainer(trainerId: string | null): void {
           patchState(store, { trainerId, page: 1 });
