@@ -26,8 +26,8 @@ import { connectPostgres } from '../../../apps/api/src/infrastructure/database/c
 import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 import { JwtAccessTokenIssuer } from '../../../apps/api/src/infrastructure/security/tokens';
 import { type ApiProcesses, startApiProcesses } from '../../../apps/api/src/testing/api-processes';
+import { scratchDatabase } from '../../../apps/api/src/testing/databases';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { scratchDatabase } from '../shared/scratch-database';
 
 const MEMBERS = 1_000;
 const CAPACITY = 50;

@@ -22,8 +22,8 @@ import { connectPostgres } from '../../../apps/api/src/infrastructure/database/c
 import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 import { KyselySessionsFinder } from '../../../apps/api/src/infrastructure/persistence/scheduling/kysely-sessions-finder';
 import { SystemClock } from '../../../apps/api/src/infrastructure/system';
+import { scratchDatabase } from '../../../apps/api/src/testing/databases';
 /* eslint-enable @nx/enforce-module-boundaries */
-import { scratchDatabase } from '../shared/scratch-database';
 
 const SESSIONS = 5_000;
 const MEMBERS = 2_000;

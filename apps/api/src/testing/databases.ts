@@ -24,15 +24,30 @@ export function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
 
 const SERVER_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  /** Drops the database, closing whatever is still connected. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new, empty database `<prefix>_<random>` on the test server (tests, benchmarks), so that runs never touch
+ * each other's data; `drop()` removes it.
+ */
+export async function scratchDatabase(prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(8).toString('hex')}`;
+  await onServer(`create database ${name}`);
+  return { name, url: urlOfDatabase(name), drop: () => onServer(`drop database if exists ${name} with (force)`) };
+}
+
 /** A new database `fitflow_test_<random>` on the test server, migrated; `close()` drops it. */
 export async function createTestPostgres(): Promise<TestDatabase & { url: string }> {
-  const name = `fitflow_test_${randomBytes(8).toString('hex')}`;
-  await onServer(`create database ${name}`);
-  const url = urlOfDatabase(name);
+  const { url, drop } = await scratchDatabase('fitflow_test');
   const handle = connectPostgres(url, { poolSize: 5, onPoolError: warnUnlessTerminatedByDrop });
   const close = async () => {
     await handle.close();
-    await onServer(`drop database if exists ${name} with (force)`);
+    await drop();
   };
   await migrateOrClose(handle, close);
   return { db: handle.db, kind: handle.kind, url, close };
