@@ -1,6 +1,5 @@
-import type { Checkpointable } from '@fitflow/application-shared/testing';
+import { InMemoryAggregateStore } from '@fitflow/application-shared/testing';
 import { Booking, type BookingSnapshot } from '@fitflow/domain-booking';
-import type { DomainEvent } from '@fitflow/domain-shared';
 import type { BookingRepository } from '../ports';
 
 /** A second confirmed booking of one member on one session: what the database's unique index refuses. */
@@ -10,18 +9,10 @@ export class UniqueConfirmedBookingViolation extends Error {
   }
 }
 
-/** Rows as snapshots, so every load is a fresh aggregate as from a database, plus the outbox it writes. */
-export class InMemoryBookingRepository implements BookingRepository, Checkpointable {
-  #rows = new Map<string, BookingSnapshot>();
-  #outbox: DomainEvent[] = [];
-
-  async get(id: string): Promise<Booking | null> {
-    const row = this.#rows.get(id);
-    return row ? Booking.restore(row) : null;
-  }
-
-  async getForUpdate(id: string): Promise<Booking | null> {
-    return this.get(id);
+/** Bookings as snapshots with the outbox they write, and the unique index of one confirmed booking per member and session. */
+export class InMemoryBookingRepository extends InMemoryAggregateStore<Booking, BookingSnapshot> implements BookingRepository {
+  constructor() {
+    super((snapshot) => Booking.restore(snapshot));
   }
 
   async findConfirmed(memberId: string, sessionId: string): Promise<Booking | null> {
@@ -29,49 +20,12 @@ export class InMemoryBookingRepository implements BookingRepository, Checkpointa
     return row ? Booking.restore(row) : null;
   }
 
-  async save(booking: Booking): Promise<void> {
-    this.#put(booking.snapshot());
-    this.#outbox.push(...booking.pullEvents());
-  }
-
-  /** Stores bookings as already existing: their events are dropped. */
-  seed(...bookings: Booking[]): this {
-    for (const booking of bookings) {
-      booking.pullEvents();
-      this.#put(booking.snapshot());
-    }
-    return this;
-  }
-
   confirmedCount(sessionId: string): number {
     return this.rows().filter((row) => row.sessionId === sessionId && row.status === 'confirmed').length;
   }
 
-  /** In insertion order. */
-  rows(): BookingSnapshot[] {
-    return [...this.#rows.values()].map((row) => ({ ...row }));
-  }
-
-  row(id: string): BookingSnapshot | undefined {
-    const row = this.#rows.get(id);
-    return row && { ...row };
-  }
-
-  get outbox(): readonly DomainEvent[] {
-    return [...this.#outbox];
-  }
-
-  checkpoint(): () => void {
-    const rows = new Map(this.#rows);
-    const outbox = [...this.#outbox];
-    return () => {
-      this.#rows = rows;
-      this.#outbox = outbox;
-    };
-  }
-
-  #put(row: BookingSnapshot): void {
-    const clash = [...this.#rows.values()].some(
+  protected override assertStorable(row: BookingSnapshot): void {
+    const clash = this.rows().some(
       (other) =>
         other.id !== row.id &&
         row.status === 'confirmed' &&
@@ -80,6 +34,5 @@ export class InMemoryBookingRepository implements BookingRepository, Checkpointa
         other.sessionId === row.sessionId,
     );
     if (clash) throw new UniqueConfirmedBookingViolation(row.memberId, row.sessionId);
-    this.#rows.set(row.id, row);
   }
 }

@@ -29,7 +29,7 @@ export abstract class InMemoryAggregateStore<TAggregate extends StoredAggregate<
   }
 
   async save(aggregate: TAggregate): Promise<void> {
-    this.#rows.set(aggregate.id, aggregate.snapshot());
+    this.#store(aggregate.snapshot());
     this.#outbox.push(...aggregate.pullEvents());
   }
 
@@ -43,7 +43,7 @@ export abstract class InMemoryAggregateStore<TAggregate extends StoredAggregate<
   seed(...aggregates: TAggregate[]): this {
     for (const aggregate of aggregates) {
       aggregate.pullEvents();
-      this.#rows.set(aggregate.id, aggregate.snapshot());
+      this.#store(aggregate.snapshot());
     }
     return this;
   }
@@ -69,5 +69,15 @@ export abstract class InMemoryAggregateStore<TAggregate extends StoredAggregate<
       this.#rows = rows;
       this.#outbox = outbox;
     };
+  }
+
+  /** Refuses a row as the database's constraints would (a unique index), by throwing. */
+  protected assertStorable(_row: TSnapshot): void {
+    // Every row is fine unless a repository's constraints say otherwise.
+  }
+
+  #store(row: TSnapshot): void {
+    this.assertStorable(row);
+    this.#rows.set(row.id, row);
   }
 }
