@@ -56,3 +56,17 @@ export function placeFieldErrors(
     formError: other.length > 0 ? other.join(' ') : nothingPlaced ? problem.detail || describeProblem(problem) : null,
   };
 }
+
+/** Before sending: an invalid form shows every field's problem and focuses the first. True when it may be sent. */
+export function readyToSend(host: HTMLElement, form: FormGroup): boolean {
+  if (form.valid) return true;
+  form.markAllAsTouched();
+  focusFirstInvalid(host, form);
+  return false;
+}
+
+/** After the API refused: its messages at their fields, and focus on the first field that is wrong. */
+export function showRefusal(host: HTMLElement, form: FormGroup, fieldErrors: Partial<Record<string, string>>): void {
+  showServerErrors(form, fieldErrors);
+  focusFirstInvalid(host, form);
+}

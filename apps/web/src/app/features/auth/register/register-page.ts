@@ -8,7 +8,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/api/api-paths';
 import { AuthFormStore } from '../auth-form.store';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 
 /** An address with a local part, an @ and a dotted domain, as the server's check wants (Angular's allows `a@b`). */
 const EMAIL_FORMAT = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -79,18 +79,13 @@ export class RegisterPage {
 
   protected async submit(): Promise<void> {
     if (this.store.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.#host.nativeElement, this.form);
-      return;
-    }
+    if (!readyToSend(this.#host.nativeElement, this.form)) return;
     const { email, name, password } = this.form.getRawValue();
     const signedIn = await this.store.register({ email: email.trim(), name: name.trim(), password });
     if (signedIn) {
       await this.#router.navigateByUrl('/');
       return;
     }
-    showServerErrors(this.form, this.store.fieldErrors());
-    focusFirstInvalid(this.#host.nativeElement, this.form);
+    showRefusal(this.#host.nativeElement, this.form, this.store.fieldErrors());
   }
 }

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { AuthFormStore } from '../auth-form.store';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 
 /** Only a path inside this app: never another origin (`//evil.example`, `https://...`). */
 export function safeReturnUrl(url: string | undefined): string {
@@ -53,17 +53,12 @@ export class SignInPage {
 
   protected async submit(): Promise<void> {
     if (this.store.pending()) return;
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.#host.nativeElement, this.form);
-      return;
-    }
+    if (!readyToSend(this.#host.nativeElement, this.form)) return;
     const { email, password } = this.form.getRawValue();
     if (await this.store.signIn({ email: email.trim(), password })) {
       await this.#router.navigateByUrl(safeReturnUrl(this.returnUrl()));
       return;
     }
-    showServerErrors(this.form, this.store.fieldErrors());
-    focusFirstInvalid(this.#host.nativeElement, this.form);
+    showRefusal(this.#host.nativeElement, this.form, this.store.fieldErrors());
   }
 }

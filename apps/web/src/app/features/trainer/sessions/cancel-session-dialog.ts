@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { CANCELLATION_REASON_MAX_LENGTH } from '../../../core/api/limits';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 import { notBlank } from '../../../core/forms/validators';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { dateKeyOf, formatDay, timeOfDayOf } from '../../../core/time/studio-time';
@@ -75,11 +75,7 @@ export class CancelSessionDialog {
   protected async submit(): Promise<void> {
     if (this.pending()) return;
     this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.#host.nativeElement, this.form);
-      return;
-    }
+    if (!readyToSend(this.#host.nativeElement, this.form)) return;
     this.pending.set(true);
     const result = await this.#store.cancel(this.session, this.form.getRawValue().reason);
     this.pending.set(false);
@@ -87,8 +83,7 @@ export class CancelSessionDialog {
       this.#ref.close(result.ok);
       return;
     }
-    showServerErrors(this.form, result.fieldErrors);
     this.formError.set(result.formError);
-    focusFirstInvalid(this.#host.nativeElement, this.form);
+    showRefusal(this.#host.nativeElement, this.form, result.fieldErrors);
   }
 }

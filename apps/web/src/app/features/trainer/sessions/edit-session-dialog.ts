@@ -6,7 +6,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MAX_CAPACITY, MAX_DURATION_MINUTES, MIN_CAPACITY, MIN_DURATION_MINUTES } from '../../../core/api/limits';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { errorMessage, readyToSend, showRefusal, showServerErrors } from '../../../core/forms/form-errors';
 import { intRange, wholeNumber } from '../../../core/forms/validators';
 import { StudioStore } from '../../../core/studio/studio.store';
 import {
@@ -97,11 +97,7 @@ export class EditSessionDialog {
         showServerErrors(this.form, { time: 'Choose a start in the future' });
       }
     }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.#host.nativeElement, this.form);
-      return;
-    }
+    if (!readyToSend(this.#host.nativeElement, this.form)) return;
     const changes: UpdateSessionRequest = {};
     if (moved) {
       const start = instantAt(value.date, value.time, this.#zone);
@@ -117,8 +113,7 @@ export class EditSessionDialog {
       this.#ref.close(result.ok);
       return;
     }
-    showServerErrors(this.form, result.fieldErrors);
     this.formError.set(result.formError);
-    focusFirstInvalid(this.#host.nativeElement, this.form);
+    showRefusal(this.#host.nativeElement, this.form, result.fieldErrors);
   }
 }

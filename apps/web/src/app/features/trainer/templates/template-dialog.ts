@@ -16,7 +16,7 @@ import {
   MIN_CAPACITY,
   MIN_DURATION_MINUTES,
 } from '../../../core/api/limits';
-import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 import { intRange, notBlank, wholeNumber } from '../../../core/forms/validators';
 import { TemplatesStore } from './templates.store';
 
@@ -106,11 +106,7 @@ export class TemplateDialog {
   protected async submit(): Promise<void> {
     if (this.pending()) return;
     this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstInvalid(this.#host.nativeElement, this.form);
-      return;
-    }
+    if (!readyToSend(this.#host.nativeElement, this.form)) return;
     const value = this.form.getRawValue();
     this.pending.set(true);
     const result = await this.store.save(
@@ -129,8 +125,7 @@ export class TemplateDialog {
       this.#ref.close(true);
       return;
     }
-    showServerErrors(this.form, result.fieldErrors);
     this.formError.set(result.formError);
-    focusFirstInvalid(this.#host.nativeElement, this.form);
+    showRefusal(this.#host.nativeElement, this.form, result.fieldErrors);
   }
 }
