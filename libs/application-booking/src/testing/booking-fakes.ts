@@ -7,7 +7,7 @@ import { InMemorySessionLocks } from './in-memory-session-locks';
 import { InMemoryBookingUnitOfWork } from './in-memory-unit-of-work';
 import { InMemoryUserBookingsFinder } from './in-memory-user-bookings-finder';
 import { FAKE_NOW } from './session.mother';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 /** Every port of the booking context, faked and wired to one in-memory store; the CAST is in the directory. */
 export function createBookingFakes(now: Date | string = FAKE_NOW) {
@@ -21,7 +21,7 @@ export function createBookingFakes(now: Date | string = FAKE_NOW) {
     members,
     uow: new InMemoryBookingUnitOfWork({ bookings, sessions, members }),
     finder: new InMemoryUserBookingsFinder(bookings, sessions),
-    ids: new SequentialIds(),
+    ids: new SequentialIds('bbbbbbbb-0000-4000-8000-'),
     clock: new FixedClock(now),
     policy: CancellationPolicy.default(),
   };

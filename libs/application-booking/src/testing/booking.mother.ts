@@ -2,7 +2,7 @@ import { Booking, type BookingSnapshot } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
 import { CAST, type CastMember } from './cast';
 import { LONG_AGO } from './session.mother';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 const ids = new SequentialIds('99999999-0000-4000-8000-');
 

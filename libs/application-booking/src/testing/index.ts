@@ -6,5 +6,4 @@ export * from './in-memory-member-directory';
 export * from './in-memory-session-locks';
 export * from './in-memory-unit-of-work';
 export * from './in-memory-user-bookings-finder';
-export * from './sequential-ids';
 export * from './session.mother';

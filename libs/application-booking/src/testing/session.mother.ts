@@ -1,6 +1,6 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
 import { CAST } from './cast';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 /** FAKE_NOW of the booking fakes. */
 export const FAKE_NOW = '2026-12-01T07:00:00.000Z';

@@ -7,5 +7,4 @@ export * from './in-memory-unit-of-work';
 export * from './in-memory-user-repository';
 export * from './in-memory-users-finder';
 export * from './membership-fakes';
-export * from './sequential-ids';
 export * from './user.mother';

@@ -7,7 +7,7 @@ import { InMemoryRefreshTokens } from './in-memory-refresh-tokens';
 import { InMemoryUnitOfWork } from './in-memory-unit-of-work';
 import { InMemoryUserRepository } from './in-memory-user-repository';
 import { InMemoryUsersFinder } from './in-memory-users-finder';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 export const FAKE_NOW = '2026-12-01T07:00:00.000Z';
 

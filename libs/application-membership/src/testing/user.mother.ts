@@ -1,7 +1,7 @@
 import { RefreshToken, type RefreshTokenSnapshot, type Role, User, type UserSnapshot } from '@fitflow/domain-membership';
 import { FakePasswordHasher } from './fake-password-hasher';
 import { FakeSecrets } from './fake-secrets';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 /** The password every mothered user has, hashed the way FakePasswordHasher does. */
 export const KNOWN_PASSWORD = 'correct-horse-battery';

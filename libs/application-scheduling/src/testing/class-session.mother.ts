@@ -1,7 +1,7 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
 import { CAST } from './cast';
 import { LONG_AGO } from './class-template.mother';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 /** The day after FAKE_NOW, 07:00–08:00 UTC. */
 export const TOMORROW_0700 = '2026-12-02T07:00:00.000Z';

@@ -1,6 +1,6 @@
 import { ClassTemplate, type ClassTemplateSnapshot } from '@fitflow/domain-scheduling';
 import { CAST } from './cast';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 export const LONG_AGO = new Date('2026-01-01T00:00:00.000Z');
 

@@ -9,4 +9,3 @@ export * from './in-memory-sessions-finder';
 export * from './in-memory-trainer-directory';
 export * from './in-memory-unit-of-work';
 export * from './scheduling-fakes';
-export * from './sequential-ids';

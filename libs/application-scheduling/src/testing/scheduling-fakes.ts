@@ -8,7 +8,7 @@ import { InMemorySessionOccupancy } from './in-memory-session-occupancy';
 import { InMemorySessionsFinder } from './in-memory-sessions-finder';
 import { InMemoryTrainerDirectory } from './in-memory-trainer-directory';
 import { InMemorySchedulingUnitOfWork } from './in-memory-unit-of-work';
-import { SequentialIds } from './sequential-ids';
+import { SequentialIds } from '@fitflow/application-shared/testing';
 
 export const FAKE_NOW = '2026-12-01T07:00:00.000Z';
 

@@ -1,2 +1,3 @@
 export * from './in-memory-unit-of-work';
 export * from './in-memory-aggregate-store';
+export * from './sequential-ids';

@@ -1,4 +1,4 @@
-import type { IdGenerator } from '@fitflow/application-shared';
+import type { IdGenerator } from '../ports';
 
 /** UUID-shaped ids counting up from 1, so they pass the contract's uuid checks and read in order. */
 export class SequentialIds implements IdGenerator {
