@@ -1,7 +1,7 @@
 // Prints `N passed, N failed` over the vitest runs (read from the `nx run-many -t test` log, which Nx replays
 // for cached tasks too) and the Playwright run (its JSON report). Prints a "test counts unavailable" line
 // instead whenever the counts could be wrong: a test task without a vitest summary, a failed run without a
-// failed test, a missing Playwright report.
+// failed test, a missing Playwright report. Before it, every e2e test that failed, or needed its retry (flaky).
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -44,27 +44,33 @@ function e2eCounts(jsonFile, status) {
   return { passed, failed };
 }
 
-/** `file › title: first line of the error` for each Playwright test that failed, so the end of a CI log names them. */
-function e2eFailures(jsonFile) {
+/**
+ * `file › title: first line of the error` for each Playwright test whose outcome is `status`: `unexpected` (it
+ * failed) or `flaky` (it failed, then passed on its retry), so the end of a CI log names them.
+ */
+function e2eTestsWith(jsonFile, status) {
   if (!existsSync(jsonFile)) return [];
-  const failures = [];
+  const found = [];
   const visit = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        if (test.status !== 'unexpected') continue;
+        if (test.status !== status) continue;
         const error = test.results?.find((result) => result.error)?.error?.message ?? '';
         // eslint-disable-next-line no-control-regex
         const firstLine = error.replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim()) ?? '';
-        failures.push(`${spec.file} › ${spec.title}: ${firstLine.trim()}`);
+        found.push(`${spec.file} › ${spec.title}: ${firstLine.trim()}`);
       }
     }
     for (const child of suite.suites ?? []) visit(child);
   };
   for (const suite of JSON.parse(readFileSync(jsonFile, 'utf8')).suites ?? []) visit(suite);
-  return failures;
+  return found;
 }
 
-for (const failure of e2eFailures(args['e2e-json'])) console.log(`failed e2e: ${failure}`);
+const flaky = e2eTestsWith(args['e2e-json'], 'flaky');
+for (const test of flaky) console.log(`flaky e2e (passed on its retry): ${test}`);
+if (args['e2e-json'] && existsSync(args['e2e-json'])) console.log(`flaky e2e tests: ${flaky.length}`);
+for (const failure of e2eTestsWith(args['e2e-json'], 'unexpected')) console.log(`failed e2e: ${failure}`);
 
 const parts = [unitCounts(args['unit-log'], args['unit-status']), e2eCounts(args['e2e-json'], args['e2e-status'])];
 const errors = parts.filter((part) => part.error).map((part) => part.error);

@@ -1,23 +1,26 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { admin, registerMember, signIn, signOut } from './support/accounts';
+import { admin, registerMember, signInThroughApi } from './support/accounts';
+import { changeRole } from './support/scheduling';
 
 test.describe('users administration', () => {
-  test('an admin finds a new member by searching and promotes them to trainer, who then sees the trainer section', async ({
-    page,
-    request,
-  }) => {
-    const member = await registerMember(request, 'coach');
+  test('a member has no trainer section, and the users page is closed to them', async ({ page, request }) => {
+    const member = await registerMember(request, 'member');
+    await signInThroughApi(page, request, member);
 
-    // Before the promotion the member has no trainer section, and the admin pages are closed to them.
-    await signIn(page, member.email, member.password);
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Account', exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Trainer', exact: true })).toHaveCount(0);
     await page.goto('/admin/users');
     await expect(page.getByRole('heading', { level: 1, name: 'You do not have access to this page' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await signOut(page);
+  });
 
-    await signIn(page, admin.email, admin.password);
+  test('an admin finds a new member by searching and promotes them to trainer', async ({ page, request }) => {
+    const member = await registerMember(request, 'coach');
+    await signInThroughApi(page, request, admin);
+
+    await page.goto('/');
     await page.getByRole('link', { name: 'Users', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
@@ -33,9 +36,14 @@ test.describe('users administration', () => {
     await expect(page.getByText(`${member.name} is now a trainer.`)).toBeVisible();
     await expect(roleSelect).toHaveText('Trainer');
     await expectNoSeriousA11yViolations(page);
-    await signOut(page);
+  });
 
-    await signIn(page, member.email, member.password);
+  test('a member promoted to trainer finds the trainer section, and no admin pages', async ({ page, request }) => {
+    const member = await registerMember(request, 'coach');
+    await changeRole(request, member.email, 'trainer');
+    await signInThroughApi(page, request, member);
+
+    await page.goto('/');
     await page.getByRole('link', { name: 'Trainer', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Class templates' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { PASSWORD, registerMember, uniqueEmail, uniqueSuffix } from './support/accounts';
+import { PASSWORD, registerMember, signInThroughApi, uniqueEmail, uniqueSuffix } from './support/accounts';
 
 test.describe('accounts', () => {
-  test('a newcomer registers, is signed in, stays signed in after a reload, sees the profile and signs out', async ({
-    page,
-  }) => {
+  test('a newcomer registers from the schedule and is signed in at once', async ({ page }) => {
     const email = uniqueEmail('newcomer');
     const name = `Nora Newcomer ${uniqueSuffix()}`;
 
@@ -23,29 +21,39 @@ test.describe('accounts', () => {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
 
-    // Signed in and home.
     await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Account', exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toHaveCount(0);
+  });
 
-    await page.reload();
+  test('a member stays signed in after a reload and finds their profile in the account menu', async ({ page, request }) => {
+    const account = await registerMember(request, 'profile');
+    await signInThroughApi(page, request, account);
+    await page.goto('/');
     await expect(page.getByRole('button', { name: 'Account', exact: true })).toBeVisible();
 
+    await page.reload();
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Profile' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Your profile' })).toBeVisible();
     const main = page.getByRole('main');
-    await expect(main.getByText(name, { exact: true })).toBeVisible();
-    await expect(main.getByText(email, { exact: true })).toBeVisible();
+    await expect(main.getByText(account.name, { exact: true })).toBeVisible();
+    await expect(main.getByText(account.email, { exact: true })).toBeVisible();
     await expect(main.getByText('Member', { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test('signing out is for good: the profile then asks to sign in', async ({ page, request }) => {
+    const account = await registerMember(request, 'leaving');
+    await signInThroughApi(page, request, account);
+    await page.goto('/');
 
     await page.getByRole('button', { name: 'Account', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect(page.getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Account', exact: true })).toHaveCount(0);
 
-    // Signed out for good: a reload does not bring the session back, and the profile asks to sign in.
+    // A new page load does not bring the session back.
     await page.goto('/profile');
     await expect(page).toHaveURL(/\/sign-in\?returnUrl=%2Fprofile$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();

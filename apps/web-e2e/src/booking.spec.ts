@@ -1,10 +1,10 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { openedDialog } from './support/dialogs';
-import { registerMember, signIn, uniqueSuffix } from './support/accounts';
+import { registerMember, signInThroughApi, uniqueSuffix } from './support/accounts';
 import {
   addDays,
-  bearerFor,
+  bookClass,
   publishClass,
   registerTrainer,
   studioInstant,
@@ -30,42 +30,36 @@ function fullRefundEnds(startsAt: Date, zone: string): string {
   return `${part({ weekday: 'short' })} ${part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 
-test.describe('booking', () => {
-  test('a member books a class from the schedule, finds it under Upcoming, cancels it with the policy shown, and finds it under Cancelled', async ({
-    page,
-    request,
-  }) => {
-    test.slow(); // two dialogs, three tabs, axe on each
-    const trainer = await registerTrainer(request);
-    const member = await registerMember(request, 'booker');
-    const zone = await studioTimeZone(request);
-    const day = addDays(studioToday(zone), 3);
-    const className = `E2E Book ${uniqueSuffix()}`;
-    const startsAt = studioInstant(zone, day, '10:00');
-    await publishClass(request, trainer, {
-      name: className,
-      startsAt,
-      minutes: 45,
-      capacity: 5,
-      creditCost: 1,
-    });
+/** A trainer's class three days ahead at 10:00 for 45 minutes (5 spots, 1 credit), and a member to book it. */
+async function aClassAndAMember(request: APIRequestContext, label: string) {
+  const [trainer, member, zone] = await Promise.all([registerTrainer(request), registerMember(request, label), studioTimeZone(request)]);
+  const day = addDays(studioToday(zone), 3);
+  const className = `E2E Book ${uniqueSuffix()}`;
+  const startsAt = studioInstant(zone, day, '10:00');
+  const sessionId = await publishClass(request, trainer, { name: className, startsAt, minutes: 45, capacity: 5, creditCost: 1 });
+  return { trainer, member, zone, day, className, startsAt, sessionId };
+}
 
-    await signIn(page, member.email, member.password);
+test.describe('booking', () => {
+  test('a member books a class from the schedule, with the refund policy shown before', async ({ page, request }) => {
+    const { member, className, day, startsAt, zone, trainer } = await aClassAndAMember(request, 'booker');
+    await signInThroughApi(page, request, member);
+
     await openScheduleOf(page, day, className);
     const card = cardOf(page, className);
     await expect(card).toContainText('5 left');
     await card.getByRole('button', { name: 'Book', exact: true }).click();
 
-    const bookDialog = await openedDialog(page, `Book ${className}?`);
-    await expect(bookDialog).toContainText('10:00–10:45');
-    await expect(bookDialog).toContainText(trainer.name);
-    await expect(bookDialog).toContainText('1 credit');
-    await expect(bookDialog).toContainText(
+    const dialog = await openedDialog(page, `Book ${className}?`);
+    await expect(dialog).toContainText('10:00–10:45');
+    await expect(dialog).toContainText(trainer.name);
+    await expect(dialog).toContainText('1 credit');
+    await expect(dialog).toContainText(
       'Cancel more than 24 h before the start for 100 % back, more than 12 h before for 50 % back; later, no refund.',
     );
-    await expect(bookDialog).toContainText(`For this class: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
+    await expect(dialog).toContainText(`For this class: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
     await expectNoSeriousA11yViolations(page);
-    await bookDialog.getByRole('button', { name: 'Book', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Book', exact: true }).click();
 
     await expect(page.getByText(`Booked: ${className}`)).toBeVisible();
     await expect(card).toContainText("You're booked");
@@ -73,8 +67,14 @@ test.describe('booking', () => {
     await expect(card.getByText("You're booked")).toBeFocused();
     await expect(card).toContainText('4 left');
     await expectNoSeriousA11yViolations(page);
+  });
 
-    // --- My bookings, Upcoming.
+  test('a booked class is under Upcoming and goes into the calendar', async ({ page, request }) => {
+    const { member, className, day, sessionId } = await aClassAndAMember(request, 'calendar');
+    await bookClass(request, member, sessionId);
+    await signInThroughApi(page, request, member);
+
+    await page.goto('/');
     await page.getByRole('link', { name: 'My bookings', exact: true }).first().click();
     await expect(page).toHaveURL(/\/bookings\/upcoming$/);
     const upcoming = cardOf(page, className, 2);
@@ -82,23 +82,31 @@ test.describe('booking', () => {
     await expect(upcoming).toContainText('10:00–10:45');
     await expectNoSeriousA11yViolations(page);
 
-    // "Add to calendar" downloads the event.
     const download = page.waitForEvent('download');
     await upcoming.getByRole('button', { name: 'Add to calendar' }).click();
     expect((await download).suggestedFilename()).toBe(`${className.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${day}.ics`);
+  });
 
-    // --- Cancel, with what comes back now and when that changes.
+  test('a member cancels a booking with the refund shown, finds it under Cancelled, and the spot is free again', async ({
+    page,
+    request,
+  }) => {
+    const { member, className, day, sessionId, startsAt, zone } = await aClassAndAMember(request, 'canceller');
+    await bookClass(request, member, sessionId);
+    await signInThroughApi(page, request, member);
+
+    await page.goto('/bookings/upcoming');
+    const upcoming = cardOf(page, className, 2);
     await upcoming.getByRole('button', { name: 'Cancel booking' }).click();
-    const cancelDialog = await openedDialog(page, 'Cancel your booking?');
-    await expect(cancelDialog).toContainText('If you cancel now, you get 100 % back (1 credit).');
-    await expect(cancelDialog).toContainText(`Refund: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
+    const dialog = await openedDialog(page, 'Cancel your booking?');
+    await expect(dialog).toContainText('If you cancel now, you get 100 % back (1 credit).');
+    await expect(dialog).toContainText(`Refund: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
     await expectNoSeriousA11yViolations(page);
-    await cancelDialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
     await expect(page.getByText(`Booking cancelled: ${className}. 100 % refunded (1 credit).`)).toBeVisible();
     await expect(upcoming).toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Upcoming bookings' })).toBeFocused();
 
-    // --- Cancelled.
     await page.getByRole('tab', { name: 'Cancelled' }).click();
     await expect(page).toHaveURL(/\/bookings\/cancelled$/);
     const cancelled = cardOf(page, className, 2);
@@ -107,7 +115,6 @@ test.describe('booking', () => {
     await expect(cancelled.getByRole('button', { name: 'Cancel booking' })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page);
 
-    // The spot is free again on the schedule, and the member may book it again.
     await openScheduleOf(page, day, className);
     await expect(cardOf(page, className)).toContainText('5 left');
     await expect(cardOf(page, className).getByRole('button', { name: 'Book', exact: true })).toBeEnabled();
@@ -133,22 +140,16 @@ test.describe('booking', () => {
       capacity: 2,
       creditCost: 1,
     });
-    const bookThrough = async (account: { email: string; password: string }) => {
-      const response = await request.post(`/api/v1/sessions/${sessionId}/book`, {
-        headers: { authorization: await bearerFor(request, account) },
-      });
-      expect(response.status(), await response.text()).toBe(201);
-    };
-    await bookThrough(first);
+    await bookClass(request, first, sessionId);
 
     // The third member opens the schedule while one spot is left...
-    await signIn(page, third.email, third.password);
+    await signInThroughApi(page, request, third);
     await openScheduleOf(page, day, className);
     const card = cardOf(page, className);
     await expect(card).toContainText('1 left');
 
     // ... the second member takes it meanwhile, and the third member's attempt is refused and shown in place.
-    await bookThrough(second);
+    await bookClass(request, second, sessionId);
     await card.getByRole('button', { name: 'Book', exact: true }).click();
     await (await openedDialog(page, `Book ${className}?`)).getByRole('button', { name: 'Book', exact: true }).click();
     await expect(page.getByText('Sorry, this class is full: the last spot was just taken.')).toBeVisible();

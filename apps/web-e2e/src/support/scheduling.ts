@@ -1,29 +1,40 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { admin, type Account, registerMember } from './accounts';
+import { admin, type Account, type Credentials, login, registerMember } from './accounts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type DateKey = string;
 
-/** Signs in through the API and answers the bearer header. */
-export async function bearerFor(request: APIRequestContext, account: { email: string; password: string }): Promise<string> {
-  const response = await request.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
-  expect(response.status(), await response.text()).toBe(200);
-  const { accessToken } = (await response.json()) as { accessToken: string };
-  return `Bearer ${accessToken}`;
+const bearers = new Map<string, { header: string; until: number }>();
+
+/**
+ * The bearer header of `account`, signed in through the API. Kept for ten minutes (tokens live fifteen), so
+ * a test's set-up signs each account in once and stays under the per-email sign-in limit.
+ */
+export async function bearerFor(request: APIRequestContext, account: Credentials): Promise<string> {
+  const known = bearers.get(account.email);
+  if (known && known.until > Date.now()) return known.header;
+  const header = `Bearer ${(await login(request, account)).accessToken}`;
+  bearers.set(account.email, { header, until: Date.now() + 10 * 60_000 });
+  return header;
 }
 
 /** A fresh account that the e2e admin has made a trainer, through the API. */
 export async function registerTrainer(request: APIRequestContext): Promise<Account & { id: string }> {
   const account = await registerMember(request, 'coach');
+  return { ...account, id: await changeRole(request, account.email, 'trainer') };
+}
+
+/** The e2e admin gives the account of `email` the `role`, through the API. Answers the account's id. */
+export async function changeRole(request: APIRequestContext, email: string, role: 'member' | 'trainer' | 'admin'): Promise<string> {
   const authorization = await bearerFor(request, admin);
-  const found = await request.get('/api/v1/users', { params: { q: account.email }, headers: { authorization } });
+  const found = await request.get('/api/v1/users', { params: { q: email }, headers: { authorization } });
   expect(found.status(), await found.text()).toBe(200);
   const { items } = (await found.json()) as { items: { id: string; email: string }[] };
-  expect(items.map((user) => user.email), `user ${account.email} is listed`).toContain(account.email);
-  const id = items.find((user) => user.email === account.email)?.id;
-  const promoted = await request.patch(`/api/v1/users/${id}/role`, { data: { role: 'trainer' }, headers: { authorization } });
-  expect(promoted.status(), await promoted.text()).toBe(200);
-  return { ...account, id: id as string };
+  const id = items.find((user) => user.email === email)?.id;
+  expect(id, `user ${email} is listed`).toBeDefined();
+  const changed = await request.patch(`/api/v1/users/${id}/role`, { data: { role }, headers: { authorization } });
+  expect(changed.status(), await changed.text()).toBe(200);
+  return id as string;
 }
 
 /** The studio's time zone, as the SPA shows times in it. */
@@ -79,27 +90,68 @@ export function studioInstant(timeZone: string, date: DateKey, time: string): Da
   return new Date(wall - offsetAt(wall - offsetAt(wall)));
 }
 
-/** A published class of the trainer's, created straight through the API. Answers its id. */
-export async function publishClass(
-  request: APIRequestContext,
-  trainer: { email: string; password: string },
-  session: { name: string; startsAt: Date; minutes: number; capacity: number; creditCost: number },
-): Promise<string> {
-  const authorization = await bearerFor(request, trainer);
-  const created = await request.post('/api/v1/sessions', {
-    headers: { authorization },
-    data: {
-      name: session.name,
-      startsAt: session.startsAt.toISOString(),
-      endsAt: new Date(session.startsAt.getTime() + session.minutes * 60_000).toISOString(),
-      capacity: session.capacity,
-      creditCost: session.creditCost,
-    },
+export interface ClassPlan {
+  name: string;
+  startsAt: Date;
+  minutes: number;
+  capacity: number;
+  creditCost: number;
+}
+
+/** A draft class of the trainer's, created straight through the API. Answers its id. */
+export async function draftClass(request: APIRequestContext, trainer: Credentials, session: ClassPlan): Promise<string> {
+  const created = await callAs(request, trainer, 'post', '/api/v1/sessions', {
+    name: session.name,
+    startsAt: session.startsAt.toISOString(),
+    endsAt: new Date(session.startsAt.getTime() + session.minutes * 60_000).toISOString(),
+    capacity: session.capacity,
+    creditCost: session.creditCost,
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { ids } = (await created.json()) as { ids: string[] };
-  const id = ids[0] as string;
-  const published = await request.post(`/api/v1/sessions/${id}/publish`, { headers: { authorization } });
-  expect(published.status(), await published.text()).toBe(200);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** A published class of the trainer's, created straight through the API. Answers its id. */
+export async function publishClass(request: APIRequestContext, trainer: Credentials, session: ClassPlan): Promise<string> {
+  const id = await draftClass(request, trainer, session);
+  await callAs(request, trainer, 'post', `/api/v1/sessions/${id}/publish`);
   return id;
+}
+
+/** Cancels the trainer's class through the API, with the reason members read. */
+export async function cancelClass(request: APIRequestContext, trainer: Credentials, sessionId: string, reason: string): Promise<void> {
+  await callAs(request, trainer, 'post', `/api/v1/sessions/${sessionId}/cancel`, { reason });
+}
+
+/** A class template of the trainer's (60 minutes, 12 people, 1 credit unless said), through the API. Answers its id. */
+export async function createTemplate(
+  request: APIRequestContext,
+  trainer: Credentials,
+  template: { name: string; durationMinutes?: number; capacity?: number; creditCost?: number },
+): Promise<string> {
+  const created = await callAs(request, trainer, 'post', '/api/v1/templates', {
+    durationMinutes: 60,
+    capacity: 12,
+    creditCost: 1,
+    ...template,
+  });
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** Books the class for `member` through the API. Answers the booking's id. */
+export async function bookClass(request: APIRequestContext, member: Credentials, sessionId: string): Promise<string> {
+  const booked = await callAs(request, member, 'post', `/api/v1/sessions/${sessionId}/book`);
+  return ((await booked.json()) as { id: string }).id;
+}
+
+/** One API call as `account` that must succeed. */
+async function callAs(
+  request: APIRequestContext,
+  account: Credentials,
+  method: 'post' | 'patch',
+  path: string,
+  data?: unknown,
+) {
+  const response = await request[method](path, { headers: { authorization: await bearerFor(request, account) }, data });
+  expect(response.ok(), `${method.toUpperCase()} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return response;
 }
