@@ -41,6 +41,7 @@ phase() {
 
 phase 'lint + typecheck' "$results/lint.log" "${nx[@]}" run-many -t lint typecheck "${nx_flags[@]}"
 phase 'module boundaries' "$results/boundaries.log" bash tools/ci/check-boundaries.sh
+phase 'OpenAPI lint' "$results/openapi.log" node tools/ci/openapi-lint.mjs
 phase 'unit + integration tests' "$results/unit.log" "${nx[@]}" run-many -t test "${nx_flags[@]}"
 phase 'web build' "$results/build.log" "${nx[@]}" run-many -t build -p web "${nx_flags[@]}"
 if [[ ${status['web build']} == ok ]]; then

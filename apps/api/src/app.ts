@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import type { Socket } from 'node:net';
+import { basename, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { API_BASE_PATH, type Studio } from '@fitflow/api-contract';
 import type { AppConfig } from './config';
 import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from './composition-types';
+import type { KyselyIdempotencyStore } from './infrastructure/idempotency/kysely-idempotency-store';
+import { openApiOptions } from './http/openapi';
 import { authenticationPlugin } from './http/plugins/authentication';
+import { idempotencyPlugin } from './http/plugins/idempotency';
 import { rateLimitingPlugin } from './http/plugins/rate-limiting';
-import { securityHeadersPlugin } from './http/plugins/security-headers';
-import { sendNotFound, sendProblem } from './http/problem';
+import { privateAnswersPlugin, securityHeadersPlugin } from './http/plugins/security-headers';
+import { rawClientErrorAnswer, sendNotFound, sendProblem } from './http/problem';
 import { authRoutes } from './http/routes/auth';
 import { bookingRoutes } from './http/routes/bookings';
 import { healthRoutes } from './http/routes/health';
@@ -27,12 +25,15 @@ import { sessionRoutes } from './http/routes/sessions';
 import { studioRoutes } from './http/routes/studio';
 import { templateRoutes } from './http/routes/templates';
 import { userRoutes } from './http/routes/users';
+import { JwtAccessTokenVerifier } from './infrastructure/security/tokens';
 
 export interface AppDependencies {
   config: AppConfig;
   membership: MembershipHandlers;
   scheduling: SchedulingHandlers;
   bookings: BookingHandlers;
+  /** The first answers to `Idempotency-Key`s, for routes with `config: { idempotent: true }`. */
+  idempotency: KyselyIdempotencyStore;
   readinessChecks: Record<string, () => Promise<unknown>>;
   redis?: Redis;
   /** The process's pino logger; without it, Fastify logs at `config.logLevel` (tests pass `logger: false`). */
@@ -52,25 +53,52 @@ export function studioView(config: AppConfig): Studio {
   };
 }
 
+/** A client's `X-Request-Id` when it is short and plain (safe in logs and headers); a new one otherwise. */
+export function requestIdOf(given: string | string[] | undefined): string {
+  return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Node refused the request before Fastify saw it (headers too large, not HTTP): a problem document all the same. */
+function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const requestId = randomUUID();
+  this.log.debug({ err: error, reqId: requestId }, 'client error');
+  if (socket.writable) socket.write(rawClientErrorAnswer(error, requestId));
+  socket.destroy(error);
+}
+
 /** Builds the HTTP application from its dependencies; `main.ts` listens, tests inject. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.loggerInstance ? { loggerInstance: deps.loggerInstance } : { logger: deps.logger ?? { level: deps.config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.config.trustProxy,
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    },
+    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
+    // Refused before routing (bad percent-encoding, an over-long parameter): the same problem documents, with the
+    // headers the hooks would have set, which do not run here.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(error, request, reply.headers({ ...request.server.securityHeaders, 'cache-control': 'no-store' })),
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused as 415 UNSUPPORTED_MEDIA_TYPE rather than parsed into a string.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => void reply.header('x-request-id', request.id));
 
   await registerExternalPlugins(app, deps.config);
-  await app.register(authenticationPlugin, { secret: deps.config.jwtSecret });
-  await app.register(rateLimitingPlugin, { limits: deps.config.rateLimits, ...(deps.redis ? { redis: deps.redis } : {}) });
+  const accessTokens = new JwtAccessTokenVerifier(deps.config.jwtSecret);
+  await app.register(authenticationPlugin, {
+    accountIdOf: (token) => accessTokens.accountIdOf(token),
+    currentActor: (userId) => deps.membership.currentActor.handle({ userId }),
+  });
+  await app.register(rateLimitingPlugin, {
+    limits: deps.config.rateLimits,
+    redisPrefix: deps.config.redisPrefix,
+    ...(deps.redis ? { redis: deps.redis } : {}),
+  });
+  await app.register(idempotencyPlugin, { store: deps.idempotency });
 
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   await app.register(healthRoutes, { readinessChecks: deps.readinessChecks });
@@ -107,16 +135,18 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig):
     },
     hsts: config.production,
   });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'FitFlow API', version: '1.0.0', description: 'Class booking for fitness studios.' },
-      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(privateAnswersPlugin, { tokenPaths: `${API_BASE_PATH}/auth/` });
+  await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+}
+
+/** Angular's build names carry an 8-character content hash: `main-2XK7JNSV.js`, `chunk-…`, `media/font-….woff2`. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+
+/** `index.html` revalidates on every visit (a deploy shows at once); hashed files never change; the rest briefly. */
+export function spaCacheControl(path: string): string {
+  if (basename(path) === 'index.html') return 'no-cache';
+  return HASHED_ASSET.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
 /** With a built SPA: serve it, with `index.html` for client-side routes. API paths always answer problems. */
@@ -126,7 +156,13 @@ async function registerSpaOrNotFound(app: FastifyInstance, webRoot: string | und
     app.setNotFoundHandler((request, reply) => sendNotFound(request, reply));
     return;
   }
-  await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'], maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders: (response, path) => response.setHeader('cache-control', spaCacheControl(path)),
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     const isApi = path.startsWith('/api/') || path === '/api' || path.startsWith('/docs');

@@ -1,6 +1,7 @@
 import type {
   AuthenticateUserHandler,
   ChangeUserRoleHandler,
+  CurrentActorHandler,
   GetMeHandler,
   ListTrainersHandler,
   ListUsersHandler,
@@ -35,6 +36,8 @@ export interface MembershipHandlers {
   refresh: RefreshTokenHandler;
   logout: LogoutHandler;
   getMe: GetMeHandler;
+  /** Who the caller is now: read at every authenticated request. */
+  currentActor: CurrentActorHandler;
   listUsers: ListUsersHandler;
   listTrainers: ListTrainersHandler;
   changeRole: ChangeUserRoleHandler;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import {
   AuthenticateUserHandler,
   ChangeUserRoleHandler,
+  CurrentActorHandler,
   EnsureAdminHandler,
   GetMeHandler,
   ListTrainersHandler,
@@ -42,6 +43,8 @@ import { connectDatabase, ping, type DatabaseHandle } from './infrastructure/dat
 import { KyselyOutboxReader } from './infrastructure/database/kysely-outbox';
 import { KyselyUnitOfWork } from './infrastructure/database/kysely-unit-of-work';
 import { migrateToLatest } from './infrastructure/database/migrate';
+import { IdempotentUnitOfWork } from './infrastructure/idempotency/idempotent-unit-of-work';
+import { KyselyIdempotencyStore } from './infrastructure/idempotency/kysely-idempotency-store';
 import { LoggingEventBus } from './infrastructure/events/logging-event-bus';
 import { KyselyBookingRepository } from './infrastructure/persistence/booking/kysely-booking-repository';
 import { KyselyMemberDirectory } from './infrastructure/persistence/booking/kysely-member-directory';
@@ -58,6 +61,7 @@ import { KyselySessionsFinder } from './infrastructure/persistence/scheduling/ky
 import { KyselyTrainerDirectory } from './infrastructure/persistence/scheduling/kysely-trainer-directory';
 import { Argon2PasswordHasher } from './infrastructure/security/argon2-password-hasher';
 import { BreachedPasswordList } from './infrastructure/security/common-passwords';
+import { ZxcvbnPasswordStrength } from './infrastructure/security/password-strength';
 import { JwtAccessTokenIssuer, RandomRefreshTokenSecrets } from './infrastructure/security/tokens';
 import { SystemClock, UuidGenerator } from './infrastructure/system';
 
@@ -97,7 +101,9 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
     }),
     afterCommit,
   );
-  const bookingUow = new KyselyUnitOfWork<BookingRepositories>(
+  const idempotency = new KyselyIdempotencyStore(handle.db);
+  // Booking routes are idempotent: a booking commits with the proof of it under the request's key.
+  const bookingUow = new IdempotentUnitOfWork<BookingRepositories>(
     handle.db,
     (trx, outbox) => ({
       bookings: new KyselyBookingRepository(trx, outbox),
@@ -105,6 +111,7 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
       members: new KyselyMemberDirectory(trx),
     }),
     afterCommit,
+    idempotency,
   );
   relay.start();
 
@@ -115,11 +122,12 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
   const tokens = { issuer: new JwtAccessTokenIssuer(config.jwtSecret), secrets: new RandomRefreshTokenSecrets() };
 
   const membership: MembershipHandlers = {
-    register: new RegisterUserHandler(uow, hasher, passwords, ids, clock),
+    register: new RegisterUserHandler(uow, hasher, passwords, ids, clock, new ZxcvbnPasswordStrength()),
     authenticate: new AuthenticateUserHandler(uow, hasher, tokens.issuer, tokens.secrets, ids, clock),
     refresh: new RefreshTokenHandler(uow, tokens.issuer, tokens.secrets, ids, clock),
     logout: new LogoutHandler(uow, tokens.secrets, clock),
     getMe: new GetMeHandler(finder),
+    currentActor: new CurrentActorHandler(finder),
     listUsers: new ListUsersHandler(finder),
     listTrainers: new ListTrainersHandler(finder),
     changeRole: new ChangeUserRoleHandler(uow, clock),
@@ -156,7 +164,7 @@ export async function compose(config: AppConfig, logger: Logger, database?: Data
   if (redis) readinessChecks['redis'] = () => redis.ping();
 
   return {
-    deps: { config, membership, scheduling, bookings, readinessChecks, ...(redis ? { redis } : {}) },
+    deps: { config, membership, scheduling, bookings, idempotency, readinessChecks, ...(redis ? { redis } : {}) },
     ensureAdmin,
     database: handle,
     async close() {

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       ],
       rateLimits: { hold: { max: 5, windowMs: 60_000 }, login: { max: 10, windowMs: 60_000 } },
       jwtSecretGenerated: true,
+      redisPrefix: 'fitflow:',
     });
     expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -28,6 +29,8 @@ describe('loadConfig', () => {
     [{ HOLD_DURATION: 'ten minutes' }, /^Invalid configuration: HOLD_DURATION /],
     [{ CANCELLATION_POLICY: '12:50,24:100' }, /^Invalid configuration: CANCELLATION_POLICY /],
     [{ RATE_LIMITS: 'hold=five' }, /^Invalid configuration: RATE_LIMITS /],
+    [{ REDIS_PREFIX: 'has spaces:' }, /^Invalid configuration: REDIS_PREFIX /],
+    [{ REDIS_PREFIX: '' }, /^Invalid configuration: REDIS_PREFIX /],
     [{ DATABASE_URL: 'not a url' }, /^Invalid configuration: DATABASE_URL /],
     [{ ADMIN_EMAIL: 'a@b.test' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
     [{ NODE_ENV: 'production' }, /JWT_SECRET must be set/],

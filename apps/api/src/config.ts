@@ -98,6 +98,10 @@ const environmentSchema = z.object({
   DATABASE_URL: optionalUrl,
   DATA_DIR: z.string().min(1).default('.fitflow-data'),
   REDIS_URL: optionalUrl,
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, { message: 'must be 1 to 64 letters, digits or . _ : - such as fitflow:' })
+    .default('fitflow:'),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
@@ -131,6 +135,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Starts every Redis key the API writes, so deployments (and test runs) sharing one Redis never meet. */
+  redisPrefix: string;
   jwtSecret: string;
   /** True when no secret was configured and a random one serves this process only. */
   jwtSecretGenerated: boolean;
@@ -173,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     jwtSecret: e.JWT_SECRET ?? randomBytes(48).toString('base64url'),
     jwtSecretGenerated: !e.JWT_SECRET,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './common';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const NAME_MAX_LENGTH = 100;
@@ -7,13 +8,11 @@ export const roleSchema = z.enum(['member', 'trainer', 'admin']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const registerRequestSchema = z.object({
-  email: z.string().trim().max(254).pipe(z.email({ message: 'Enter a valid email address' })),
-  password: z
-    .string()
+  email: storableText().trim().max(254).pipe(z.email({ message: 'Enter a valid email address' })),
+  password: storableText()
     .min(PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters` })
     .max(200, { message: 'Use at most 200 characters' }),
-  name: z
-    .string()
+  name: storableText()
     .trim()
     .min(1, { message: 'Enter your name' })
     .max(NAME_MAX_LENGTH, { message: `Use at most ${NAME_MAX_LENGTH} characters` }),
@@ -21,12 +20,12 @@ export const registerRequestSchema = z.object({
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
 export const loginRequestSchema = z.object({
-  email: z.string().trim().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: storableText().trim().min(1).max(254),
+  password: storableText().min(1).max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
-export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1).max(500) });
+export const refreshRequestSchema = z.object({ refreshToken: storableText().min(1).max(500) });
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const tokenPairSchema = z

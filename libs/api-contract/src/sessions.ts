@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, pageOf, pageQuerySchema } from './common';
+import { instantSchema, pageOf, pageQuerySchema, storableText } from './common';
 import { capacitySchema, classDescriptionSchema, classNameSchema, creditCostSchema } from './templates';
 
 export const SESSION_STATUSES = ['draft', 'published', 'in_progress', 'completed', 'cancelled'] as const;
@@ -103,8 +103,7 @@ export type UpdateSessionRequest = z.infer<typeof updateSessionRequestSchema>;
 /** POST /sessions/{id}/cancel: the reason every booked member is told. */
 export const cancelSessionRequestSchema = z
   .object({
-    reason: z
-      .string()
+    reason: storableText()
       .trim()
       .min(1, { message: 'Tell the members why the session is cancelled' })
       .max(CANCELLATION_REASON_MAX_LENGTH, { message: `Use at most ${CANCELLATION_REASON_MAX_LENGTH} characters for the reason` }),
@@ -124,6 +123,6 @@ export const listSessionsQuerySchema = pageQuerySchema.extend({
     .enum(['true', 'false'], { message: 'Use true or false' })
     .transform((value) => value === 'true')
     .optional(),
-  q: z.string().trim().max(100).optional(),
+  q: storableText().trim().max(100).optional(),
 });
 export type ListSessionsQuery = z.input<typeof listSessionsQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantSchema, pageOf, pageQuerySchema } from './common';
+import { instantSchema, pageOf, pageQuerySchema, storableText } from './common';
 
 export const CLASS_NAME_MAX_LENGTH = 100;
 export const CLASS_DESCRIPTION_MAX_LENGTH = 2000;
@@ -11,13 +11,11 @@ export const MAX_CREDIT_COST = 100;
 export const DEFAULT_CREDIT_COST = 1;
 
 /** Shared by templates and sessions: the fields' rules, with messages a form can show as they are. */
-export const classNameSchema = z
-  .string()
+export const classNameSchema = storableText()
   .trim()
   .min(1, { message: 'Enter a name for the class' })
   .max(CLASS_NAME_MAX_LENGTH, { message: `Use at most ${CLASS_NAME_MAX_LENGTH} characters for the name` });
-export const classDescriptionSchema = z
-  .string()
+export const classDescriptionSchema = storableText()
   .trim()
   .max(CLASS_DESCRIPTION_MAX_LENGTH, { message: `Use at most ${CLASS_DESCRIPTION_MAX_LENGTH} characters for the description` });
 export const durationMinutesSchema = z

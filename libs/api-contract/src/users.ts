@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuerySchema } from './common';
+import { pageOf, pageQuerySchema, storableText } from './common';
 import { roleSchema } from './auth';
 
 export const userSchema = z
@@ -11,7 +11,7 @@ export const userPageSchema = pageOf(userSchema);
 
 export const listUsersQuerySchema = pageQuerySchema.extend({
   role: roleSchema.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: storableText().trim().max(100).optional(),
 });
 export type ListUsersQuery = z.input<typeof listUsersQuerySchema>;
 

@@ -6,6 +6,7 @@ export * from './commands/refresh-token/refresh-token.handler';
 export * from './commands/register-user/register-user.handler';
 export * from './errors';
 export * from './ports';
+export * from './queries/current-actor/current-actor.handler';
 export * from './queries/get-me/get-me.handler';
 export * from './queries/list-trainers/list-trainers.handler';
 export * from './queries/list-users/list-users.handler';

@@ -6,6 +6,12 @@ export interface UserRepository {
   get(id: string): Promise<User | null>;
   getForUpdate(id: string): Promise<User | null>;
   findByEmail(email: Email): Promise<User | null>;
+  /**
+   * Locks every admin's row and counts them. Called before the account to change is loaded, and the locks are
+   * taken in id order, so two admins changing each other's roles at once wait for each other instead of
+   * deadlocking or both leaving the studio without an admin.
+   */
+  countAdminsForUpdate(): Promise<number>;
   save(user: User): Promise<void>;
 }
 
@@ -28,8 +34,9 @@ export interface PasswordHasher {
   verify(hash: string, plain: string): Promise<{ valid: boolean; needsRehash: boolean }>;
 }
 
+/** Access tokens say who the caller is, never what they may do: the role is read from the account at each request. */
 export interface AccessTokenIssuer {
-  issue(claims: { userId: string; role: Role }): { token: string; expiresInSeconds: number };
+  issue(claims: { userId: string }): { token: string; expiresInSeconds: number };
 }
 
 /** Opaque refresh tokens: random, stored only as a hash. */
@@ -54,6 +61,8 @@ export interface ListUsersQuery extends PageRequest {
 /** Read side of accounts: SQL shaped for the screens, never aggregates. */
 export interface UsersFinder {
   byId(id: string): Promise<UserView | null>;
+  /** The account's role now, or null when there is no such account: one primary-key read, on every request. */
+  roleOf(id: string): Promise<Role | null>;
   list(query: ListUsersQuery): Promise<Page<UserView>>;
   trainers(): Promise<{ id: string; name: string }[]>;
 }

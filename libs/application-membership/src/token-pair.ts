@@ -1,5 +1,5 @@
 import type { IdGenerator } from '@fitflow/application-shared';
-import { RefreshToken, type Role } from '@fitflow/domain-membership';
+import { RefreshToken } from '@fitflow/domain-membership';
 import type { AccessTokenIssuer, RefreshTokenSecrets } from './ports';
 
 export const REFRESH_TOKEN_TTL_DAYS = 30;
@@ -20,11 +20,11 @@ export class TokenPairIssuer {
     private readonly ids: IdGenerator,
   ) {}
 
-  startFamily(user: { id: string; role: Role }, now: Date): { pair: TokenPair; stored: RefreshToken } {
+  startFamily(user: { id: string }, now: Date): { pair: TokenPair; stored: RefreshToken } {
     return this.continueFamily(this.ids.next(), user, now);
   }
 
-  continueFamily(familyId: string, user: { id: string; role: Role }, now: Date): { pair: TokenPair; stored: RefreshToken } {
+  continueFamily(familyId: string, user: { id: string }, now: Date): { pair: TokenPair; stored: RefreshToken } {
     const secret = this.secrets.generate();
     const stored = RefreshToken.issue({
       id: this.ids.next(),
@@ -34,7 +34,7 @@ export class TokenPairIssuer {
       issuedAt: now,
       ttlDays: REFRESH_TOKEN_TTL_DAYS,
     });
-    const access = this.accessTokens.issue({ userId: user.id, role: user.role });
+    const access = this.accessTokens.issue({ userId: user.id });
     return {
       pair: { accessToken: access.token, refreshToken: secret, tokenType: 'Bearer', expiresIn: access.expiresInSeconds },
       stored,

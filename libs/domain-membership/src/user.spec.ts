@@ -121,7 +121,7 @@ describe('User.changePasswordHash', () => {
 describe('User.changeRole', () => {
   it('changes the role and records who changed it from what to what', () => {
     const user = storedUser();
-    user.changeRole('trainer', later, 'admin-1');
+    user.changeRole('trainer', later, 'admin-1', { admins: 1 });
     expect(user.role).toBe('trainer');
     expect(user.updatedAt).toEqual(later);
     expect(user.pullEvents()).toEqual([
@@ -143,16 +143,37 @@ describe('User.changeRole', () => {
 
   it('changing to the role the user already has changes nothing and records nothing', () => {
     const user = storedUser({ role: 'trainer' });
-    user.changeRole('trainer', later, 'admin-1');
+    user.changeRole('trainer', later, 'admin-1', { admins: 1 });
     expect(user.updatedAt).toEqual(registeredAt);
     expect(user.pullEvents()).toEqual([]);
   });
 
   it('refuses a role that does not exist', () => {
     const user = storedUser();
-    expect(() => user.changeRole('owner' as never, later, 'admin-1')).toThrow(
+    expect(() => user.changeRole('owner' as never, later, 'admin-1', { admins: 1 })).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'role' }),
     );
     expect(user.role).toBe('member');
+  });
+
+  it.each(['trainer', 'member'] as const)('refuses to make the studio’s only admin a %s (LAST_ADMIN)', (role) => {
+    const admin = storedUser({ role: 'admin' });
+    expect(() => admin.changeRole(role, later, 'user-1', { admins: 1 })).toThrow(
+      expect.objectContaining({ code: 'LAST_ADMIN' }),
+    );
+    expect(admin.role).toBe('admin');
+    expect(admin.pullEvents()).toEqual([]);
+  });
+
+  it('lets an admin give up the role while another admin remains', () => {
+    const admin = storedUser({ role: 'admin' });
+    admin.changeRole('trainer', later, 'user-1', { admins: 2 });
+    expect(admin.role).toBe('trainer');
+  });
+
+  it('lets the only admin set the role they already have', () => {
+    const admin = storedUser({ role: 'admin' });
+    admin.changeRole('admin', later, 'user-1', { admins: 1 });
+    expect(admin.pullEvents()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { AggregateRoot, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
+import { AggregateRoot, DomainError, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
 import { Email } from './email';
 import { type Role, isRole } from './role';
 import { USER_AUTHENTICATED, USER_REGISTERED, USER_ROLE_CHANGED } from './user-events';
@@ -29,6 +29,20 @@ interface UserState {
   passwordHash: string;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** The studio always keeps an admin: nobody could grant the role again if the last one gave it up. */
+export class LastAdminError extends DomainError {
+  readonly code = 'LAST_ADMIN';
+
+  constructor() {
+    super('This is the studio’s only admin; make another account admin first');
+  }
+}
+
+/** The studio's admins when a role changes, counted while their rows are locked. */
+export interface StudioAdmins {
+  admins: number;
 }
 
 /** An account: who someone is, how they sign in, and what they may do. */
@@ -110,10 +124,14 @@ export class User extends AggregateRoot {
     this.#updatedAt = new Date(at);
   }
 
-  /** `byUserId` is the admin making the change, or null for the start-up configuration. */
-  changeRole(role: Role, at: Date, byUserId: string | null): void {
+  /**
+   * `byUserId` is the admin making the change, or null for the start-up configuration. LAST_ADMIN when it would
+   * take the admin role from the studio's only admin.
+   */
+  changeRole(role: Role, at: Date, byUserId: string | null, studio: StudioAdmins): void {
     if (!isRole(role)) throw new InvalidValueError('role', 'Choose member, trainer or admin');
     if (role === this.#role) return;
+    if (this.#role === 'admin' && studio.admins <= 1) throw new LastAdminError();
     const from = this.#role;
     this.#role = role;
     this.#updatedAt = new Date(at);

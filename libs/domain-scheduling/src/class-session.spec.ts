@@ -13,7 +13,7 @@ import {
   SESSION_SCHEDULED,
 } from './class-session-events';
 import { CreditCost } from './credit-cost';
-import { CapacityBelowBookedError, StartsInPastError } from './errors';
+import { CapacityBelowBookedError, SessionTooLongError, StartsInPastError, StartsTooFarAheadError } from './errors';
 import { TimeSlot } from './time-slot';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
@@ -105,6 +105,23 @@ describe('ClassSession.schedule', () => {
       expect(attempt).toThrow(StartsInPastError);
       expect(attempt).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'startsAt' }));
     }
+  });
+
+  it('takes a session of 24 hours and refuses a longer one as a validation failure of endsAt', () => {
+    expect(ClassSession.schedule(scheduling({ slot: slot(STARTS, '2026-12-02T07:00:00.000Z') })).slot.durationMinutes).toBe(24 * 60);
+    const attempt = () => ClassSession.schedule(scheduling({ slot: slot(STARTS, '2026-12-02T07:00:01.000Z') }));
+    expect(attempt).toThrow(SessionTooLongError);
+    expect(attempt).toThrow(expect.objectContaining({ field: 'endsAt', message: 'A session lasts at most 24 hours; end it earlier' }));
+  });
+
+  it('takes a start two years ahead and refuses a later one as a validation failure of startsAt', () => {
+    const twoYearsOn = '2028-12-01T06:00:00.000Z';
+    expect(ClassSession.schedule(scheduling({ slot: slot(twoYearsOn, '2028-12-01T07:00:00.000Z') })).slot.startsAt.toISOString()).toBe(
+      twoYearsOn,
+    );
+    const attempt = () => ClassSession.schedule(scheduling({ slot: slot('2028-12-01T06:00:01.000Z', '2028-12-01T07:00:00.000Z') }));
+    expect(attempt).toThrow(StartsTooFarAheadError);
+    expect(attempt).toThrow(expect.objectContaining({ field: 'startsAt', message: expect.stringContaining('at most 2 years ahead') }));
   });
 });
 
@@ -232,6 +249,21 @@ describe('ClassSession.reschedule', () => {
     session.reschedule(slot(STARTS, ENDS), NOW, 'Tara Trainer');
     expect(session.updatedAt).toEqual(new Date('2026-11-01T00:00:00.000Z'));
     expect(session.pullEvents()).toEqual([]);
+  });
+
+  it('refuses to move a session more than two years ahead or to make it longer than 24 hours', () => {
+    const session = stored();
+    expect(() => session.reschedule(slot('2029-01-01T07:00:00.000Z', '2029-01-01T08:00:00.000Z'), NOW, 'Tara Trainer')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'startsAt' }),
+    );
+    expect(() => session.reschedule(slot(STARTS, '2026-12-03T07:00:00.000Z'), NOW, 'Tara Trainer')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'endsAt' }),
+    );
+    expect(session.slot.endsAt.toISOString()).toBe(ENDS);
+  });
+
+  it('still restores a session stored before these rules, longer than a day', () => {
+    expect(stored({ endsAt: new Date('2026-12-05T07:00:00.000Z') }).slot.durationMinutes).toBe(4 * 24 * 60);
   });
 
   it('refuses to move a session into the past', () => {

@@ -12,10 +12,10 @@ import {
   type SessionFacts,
 } from './class-session-events';
 import { CreditCost } from './credit-cost';
-import { CapacityBelowBookedError, StartsInPastError } from './errors';
+import { CapacityBelowBookedError, SessionTooLongError, StartsInPastError, StartsTooFarAheadError } from './errors';
 import { type Manager, canManage } from './management';
 import { type SessionStatus, type StoredSessionStatus, effectiveSessionStatus } from './session-status';
-import { TimeSlot } from './time-slot';
+import { MAX_SESSION_HOURS, SCHEDULING_HORIZON_YEARS, TimeSlot, schedulingHorizon } from './time-slot';
 
 export interface ClassSessionSnapshot {
   id: string;
@@ -61,9 +61,17 @@ interface ClassSessionState {
   updatedAt: Date;
 }
 
-/** Refuses a start that has already come: scheduling or moving a session into the past (VALIDATION_FAILED). */
-export function refuseStartInPast(slot: TimeSlot, now: Date): void {
+/**
+ * What a slot must be to be scheduled or moved to at `now` (each VALIDATION_FAILED naming its field): starting
+ * in the future, at most two years ahead, at most 24 hours long. Checked on scheduling and moving only, not on
+ * restore, so a session stored before a rule existed stays readable.
+ */
+export function refuseUnschedulable(slot: TimeSlot, now: Date): void {
   if (slot.hasStarted(now)) throw new StartsInPastError();
+  if (slot.startsAt.getTime() > schedulingHorizon(now).getTime()) {
+    throw new StartsTooFarAheadError('startsAt', SCHEDULING_HORIZON_YEARS);
+  }
+  if (slot.durationMs > MAX_SESSION_HOURS * 3_600_000) throw new SessionTooLongError(MAX_SESSION_HOURS);
 }
 
 /**
@@ -99,9 +107,9 @@ export class ClassSession extends AggregateRoot {
     this.#updatedAt = new Date(state.updatedAt);
   }
 
-  /** Puts a draft on the schedule; refuses a start in the past (StartsInPastError, VALIDATION_FAILED `startsAt`). */
+  /** Puts a draft on the schedule; refuses a slot that cannot be scheduled now (see `refuseUnschedulable`). */
   static schedule({ id, trainerName, now, ...props }: NewClassSession): ClassSession {
-    refuseStartInPast(props.slot, now);
+    refuseUnschedulable(props.slot, now);
     const session = new ClassSession(id, {
       ...props,
       status: 'draft',
@@ -227,7 +235,7 @@ export class ClassSession extends AggregateRoot {
    */
   reschedule(slot: TimeSlot, now: Date, trainerName: string): void {
     const status = this.#refuseUnlessUpcoming(now, 'moved');
-    refuseStartInPast(slot, now);
+    refuseUnschedulable(slot, now);
     if (slot.equals(this.#slot)) return;
     const previous = this.#slot;
     this.#slot = slot;

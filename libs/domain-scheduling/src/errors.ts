@@ -15,6 +15,20 @@ export class CapacityBelowBookedError extends DomainError {
   }
 }
 
+/** A session is scheduled (or moved) to last more than a day. */
+export class SessionTooLongError extends InvalidValueError {
+  constructor(maxHours: number) {
+    super('endsAt', `A session lasts at most ${maxHours} hours; end it earlier`);
+  }
+}
+
+/** A session is scheduled (or moved) further ahead than the studio plans. */
+export class StartsTooFarAheadError extends InvalidValueError {
+  constructor(field: 'startsAt' | 'repeat.until', horizonYears: number) {
+    super(field, `A session can be scheduled at most ${horizonYears} years ahead; choose an earlier date`);
+  }
+}
+
 /** A session is scheduled (or moved) to a start that has already passed. */
 export class StartsInPastError extends InvalidValueError {
   constructor() {

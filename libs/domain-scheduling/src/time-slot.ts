@@ -1,6 +1,18 @@
 import { InvalidValueError, ValueObject } from '@fitflow/domain-shared';
 import type { Duration } from './duration';
 
+/** The longest a session may last. */
+export const MAX_SESSION_HOURS = 24;
+/** How far ahead of now a session may start. */
+export const SCHEDULING_HORIZON_YEARS = 2;
+
+/** The latest start a session scheduled (or moved) at `now` may have: the same instant two years on. */
+export function schedulingHorizon(now: Date): Date {
+  const horizon = new Date(now.getTime());
+  horizon.setUTCFullYear(horizon.getUTCFullYear() + SCHEDULING_HORIZON_YEARS);
+  return horizon;
+}
+
 /** When a session takes place: `[startsAt, endsAt)`, the end strictly after the start. */
 export class TimeSlot extends ValueObject<{ startsAtMs: number; endsAtMs: number }> {
   static create(startsAt: Date, endsAt: Date): TimeSlot {

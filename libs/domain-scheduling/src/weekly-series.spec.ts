@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { TimeSlot } from './time-slot';
 import { MAX_SERIES_SESSIONS, type Weekday, WeeklySeries } from './weekly-series';
 
-function series(first: string, weekdays: Weekday[], until: string, timeZone = 'Europe/Berlin', minutes = 60) {
+/** When the series are scheduled in these tests. */
+const NOW = new Date('2026-06-01T08:00:00.000Z');
+
+function series(first: string, weekdays: Weekday[], until: string, timeZone = 'Europe/Berlin', minutes = 60, now = NOW) {
   const startsAt = new Date(first);
   return WeeklySeries.create({
     first: TimeSlot.create(startsAt, new Date(startsAt.getTime() + minutes * 60_000)),
     weekdays,
     until,
     timeZone,
+    now,
   });
 }
 
@@ -78,7 +82,15 @@ describe('WeeklySeries', () => {
 
   it('refuses a far end date without walking every day to it', () => {
     expect(() => series('2026-11-01T06:00:00.000Z', ['mon'], '9999-12-31')).toThrow(
-      expect.objectContaining({ field: 'repeat' }),
+      expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'repeat.until' }),
+    );
+  });
+
+  it('ends at most two years after it is scheduled', () => {
+    const everyDay: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    expect(series('2028-05-29T06:00:00.000Z', everyDay, '2028-06-01').slots).toHaveLength(4);
+    expect(() => series('2028-05-29T06:00:00.000Z', everyDay, '2028-06-02')).toThrow(
+      expect.objectContaining({ field: 'repeat.until', message: expect.stringContaining('at most 2 years ahead') }),
     );
   });
 

@@ -1,6 +1,7 @@
 import { InvalidValueError } from '@fitflow/domain-shared';
 import { type LocalDateTime, assertTimeZone, instantAt, localDateTimeOf, wallClockMs } from './time-zone';
-import { TimeSlot } from './time-slot';
+import { StartsTooFarAheadError } from './errors';
+import { SCHEDULING_HORIZON_YEARS, TimeSlot, schedulingHorizon } from './time-slot';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -18,6 +19,8 @@ export interface WeeklySeriesSpec {
   until: string;
   /** The studio's IANA time zone, in which the wall-clock time is kept. */
   timeZone: string;
+  /** When the series is scheduled: `until` may be at most two years after it. */
+  now: Date;
 }
 
 /**
@@ -28,16 +31,19 @@ export interface WeeklySeriesSpec {
  * The first start is one of the sessions only when its own weekday is chosen: "Tuesdays and Thursdays from
  * Monday the 2nd" starts on Tuesday the 3rd. So the weekdays alone say which days hold a class.
  *
- * At most 100 sessions (more: VALIDATION_FAILED `repeat`); `until` before the first day, or a series with no
- * session at all, is VALIDATION_FAILED too.
+ * At most 100 sessions (more: VALIDATION_FAILED `repeat`); `until` before the first day or more than two years
+ * ahead, or a series with no session at all, is VALIDATION_FAILED too.
  */
 export class WeeklySeries {
   private constructor(readonly slots: readonly TimeSlot[]) {}
 
-  static create({ first, weekdays, until, timeZone }: WeeklySeriesSpec): WeeklySeries {
+  static create({ first, weekdays, until, timeZone, now }: WeeklySeriesSpec): WeeklySeries {
     assertTimeZone(timeZone);
     const chosen = requireWeekdays(weekdays);
     const lastDay = parseDay(until);
+    if (lastDay > schedulingHorizon(now).getTime()) {
+      throw new StartsTooFarAheadError('repeat.until', SCHEDULING_HORIZON_YEARS);
+    }
     const start = localDateTimeOf(first.startsAt, timeZone);
     const msIntoSecond = first.startsAt.getTime() % 1000;
     const firstDay = Date.UTC(start.year, start.month - 1, start.day);

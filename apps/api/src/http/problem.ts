@@ -5,6 +5,8 @@ import { DomainError, InvalidValueError } from '@fitflow/domain-shared';
 /** The one place where stable error codes meet HTTP statuses. */
 const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  INVALID_URL: 400,
   INVALID_BODY: 400,
   INVALID_CODE: 400,
   UNAUTHENTICATED: 401,
@@ -16,6 +18,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
+  LAST_ADMIN: 409,
   INVALID_STATE: 409,
   SESSION_FULL: 409,
   ALREADY_BOOKED: 409,
@@ -23,10 +26,15 @@ const STATUS_BY_CODE: Record<string, number> = {
   SPOTS_AVAILABLE: 409,
   CAPACITY_BELOW_BOOKED: 409,
   ALREADY_CHECKED_IN: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
   HOLD_EXPIRED: 410,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 };
@@ -39,9 +47,13 @@ const TITLE_BY_STATUS: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   410: 'Gone',
+  408: 'Request Timeout',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -82,14 +94,25 @@ function problem(code: string, detail: string, errors?: FieldError[]): ProblemDo
   return { type, title: TITLE_BY_STATUS[status] ?? 'Error', status, detail, code, ...(errors ? { errors } : {}) };
 }
 
+/** The part of a request that failed validation, as a sentence starts. */
+const INVALID_PART: Record<string, string> = {
+  body: 'The request body is',
+  querystring: 'The query string is',
+  params: 'The address is',
+  headers: 'The request headers are',
+};
+
+/** The code of a client error that Fastify or a plugin raised with only a status. */
+const CODE_BY_STATUS: Record<number, string> = { 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+
 function fromFastifyError(error: FastifyError): ProblemDocument | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((issue) => ({
       path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
       message: issue.message ?? 'Invalid value',
     }));
-    const where = error.validationContext ?? 'request';
-    return problem('VALIDATION_FAILED', `The ${where} is not valid.`, errors);
+    const what = INVALID_PART[error.validationContext ?? ''] ?? 'The request is';
+    return problem('VALIDATION_FAILED', `${what} not valid.`, errors);
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -99,11 +122,19 @@ function fromFastifyError(error: FastifyError): ProblemDocument | null {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem('INVALID_BODY', 'The request body is not valid JSON.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem('INVALID_BODY', 'The request body does not match its Content-Length.');
+    case 'FST_ERR_BAD_URL':
+      return problem('INVALID_URL', 'The address is not valid: check its percent-encoding.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem('URI_TOO_LONG', 'A part of the address is too long.');
   }
   if (error.statusCode === 429) return problem('RATE_LIMITED', error.message);
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
-    // Fastify's own client errors (bad JSON from the parser, bad headers); their messages are safe to show.
-    return { ...problem('INVALID_BODY', error.message), status: error.statusCode, title: TITLE_BY_STATUS[error.statusCode] ?? 'Bad Request' };
+    // Fastify's own client errors (a body that does not match its Content-Length, bad headers); their messages
+    // are safe to show.
+    const code = CODE_BY_STATUS[error.statusCode] ?? 'BAD_REQUEST';
+    return { ...problem(code, error.message), status: error.statusCode, title: TITLE_BY_STATUS[error.statusCode] ?? 'Bad Request' };
   }
   return null;
 }
@@ -125,13 +156,41 @@ function toProblem(error: unknown): ProblemDocument | null {
 /** One error handler for the whole API: RFC 9457 problem details, never a stack trace or internal message. */
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const known = toProblem(error);
-  const body = known ?? { ...problem('INTERNAL', 'Something went wrong on our side. Please try again.'), requestId: request.id };
+  const body = { ...(known ?? problem('INTERNAL', 'Something went wrong on our side. Please try again.')), requestId: request.id };
   if (!known) request.log.error({ err: error }, 'unexpected failure');
   else if (body.status >= 500) request.log.error({ err: error }, body.detail);
   if (error instanceof HttpProblem && error.extra.retryAfterSeconds !== undefined) {
     reply.header('retry-after', String(error.extra.retryAfterSeconds));
   }
-  return reply.status(body.status).type('application/problem+json').send(body);
+  // Also set here: errors raised before routing (frameworkErrors) skip the hooks that set it on other answers.
+  reply.header('x-request-id', request.id);
+  // Sent as text: a route's response schema for this status must never drop a field of the problem.
+  return reply.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+const CLIENT_ERRORS: Record<string, { code: string; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { code: 'HEADERS_TOO_LARGE', detail: 'The request headers are too large.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { code: 'REQUEST_TIMEOUT', detail: 'The request took too long to arrive.' },
+};
+
+/**
+ * The raw HTTP answer to a request Node refused before Fastify saw it (`clientError`: headers too large, a
+ * malformed request line), as a problem document with a fresh request id, for `clientErrorHandler`.
+ */
+export function rawClientErrorAnswer(error: { code?: string }, requestId: string): string {
+  const { code, detail } = CLIENT_ERRORS[error.code ?? ''] ?? { code: 'BAD_REQUEST', detail: 'The request is not valid HTTP.' };
+  const body = JSON.stringify({ ...problem(code, detail), requestId });
+  const status = STATUS_BY_CODE[code];
+  return [
+    `HTTP/1.1 ${status} ${TITLE_BY_STATUS[status]}`,
+    'Content-Type: application/problem+json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    `X-Request-Id: ${requestId}`,
+    'Cache-Control: no-store',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -75,7 +75,7 @@ export async function seedMembersWithTokens(db: Kysely<Database>, jwtSecret: str
   }));
   await db.insertInto('users').values(members).execute();
   const issuer = new JwtAccessTokenIssuer(jwtSecret, 3_600);
-  return members.map(({ id }) => ({ id, authorization: `Bearer ${issuer.issue({ userId: id, role: 'member' }).token}` }));
+  return members.map(({ id }) => ({ id, authorization: `Bearer ${issuer.issue({ userId: id }).token}` }));
 }
 
 function freePort(): Promise<number> {

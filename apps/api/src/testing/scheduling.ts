@@ -36,12 +36,25 @@ export function expectStatus(response: LightMyRequestResponse, status: number): 
 
 let weeks = 0;
 
+const WEEK_MS = 7 * 86_400_000;
 /**
- * The Monday 00:00 UTC of a week that no other test in this process uses, far enough in the future (from 2028)
- * that no session there has started; list queries bounded to it see only the test's own sessions.
+ * Half a year ahead: no session there has started, and a file's weeks stay inside the two years ahead that a
+ * session may be scheduled (sessions.routes.spec uses about 70), past the fixed 2027 dates some tests use.
+ */
+const FIRST_WEEK = mondayOnOrAfter(Date.now() + 26 * WEEK_MS);
+
+function mondayOnOrAfter(ms: number): number {
+  const day = new Date(ms);
+  const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  return midnight + ((8 - new Date(midnight).getUTCDay()) % 7) * 86_400_000;
+}
+
+/**
+ * The Monday 00:00 UTC of a week that no other test in this process uses, far enough in the future that no
+ * session there has started; list queries bounded to it see only the test's own sessions.
  */
 export function freshWeek(): { from: string; to: string; at: (dayOffset: number, time: string) => string } {
-  const start = Date.UTC(2028, 0, 3) + weeks * 7 * 86_400_000;
+  const start = FIRST_WEEK + weeks * WEEK_MS;
   weeks += 1;
   return {
     from: new Date(start).toISOString(),

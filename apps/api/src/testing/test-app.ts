@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../app';
@@ -5,6 +6,12 @@ import { compose, type Composition } from '../composition';
 import { loadConfig, type AppConfig } from '../config';
 import type { DatabaseHandle, DatabaseKind } from '../infrastructure/database/connect';
 import { createTestDatabase } from './databases';
+
+/**
+ * This test file's own Redis key prefix: a module is evaluated once per test file, so the apps of one file share
+ * their rate-limit counters (as two processes of one deployment do) and parallel files never meet.
+ */
+export const TEST_REDIS_PREFIX = `fitflow-test-${randomBytes(6).toString('hex')}:`;
 
 export const TEST_ADMIN = { email: 'admin@fitflow.test', password: 'Admin-pass-for-tests-2026', name: 'Test Admin' };
 
@@ -25,7 +32,12 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
  * closes `database`.
  */
 export async function createTestAppOn(database: DatabaseHandle, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    REDIS_PREFIX: TEST_REDIS_PREFIX,
+    ...env,
+  });
   const composition = await compose(config, pino({ level: 'silent' }), database);
   await composition.ensureAdmin.handle(TEST_ADMIN);
   const app = await buildApp({ ...composition.deps, logger: false });

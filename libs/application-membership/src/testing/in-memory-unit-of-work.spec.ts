@@ -6,7 +6,7 @@ describe('InMemoryUnitOfWork', () => {
   it('keeps what a transaction saved once it completes', async () => {
     const { uow, users } = createMembershipFakes();
     const user = UserMother.member();
-    user.changeRole('trainer', new Date(), 'admin-1');
+    user.changeRole('trainer', new Date(), 'admin-1', { admins: 1 });
     await uow.transaction(({ users: tx }) => tx.save(user));
     expect(users.row(user.id)?.role).toBe('trainer');
     expect(users.outbox).toHaveLength(1);
@@ -16,7 +16,7 @@ describe('InMemoryUnitOfWork', () => {
     const { uow, users } = createMembershipFakes();
     const user = UserMother.member();
     users.seed(user);
-    user.changeRole('trainer', new Date(), 'admin-1');
+    user.changeRole('trainer', new Date(), 'admin-1', { admins: 1 });
     const failing = uow.transaction(async ({ users: tx }) => {
       await tx.save(user);
       throw new Error('boom');

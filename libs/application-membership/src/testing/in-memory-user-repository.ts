@@ -12,6 +12,10 @@ export class InMemoryUserRepository extends InMemoryAggregateStore<User, UserSna
     return row ? User.restore(row) : null;
   }
 
+  async countAdminsForUpdate(): Promise<number> {
+    return this.rows().filter((row) => row.role === 'admin').length;
+  }
+
   override async save(user: User): Promise<void> {
     const email = user.snapshot().email;
     // Stands in for the unique index on users.email.

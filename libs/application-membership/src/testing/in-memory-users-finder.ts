@@ -1,5 +1,5 @@
 import type { Page } from '@fitflow/application-shared';
-import type { UserSnapshot } from '@fitflow/domain-membership';
+import type { Role, UserSnapshot } from '@fitflow/domain-membership';
 import type { ListUsersQuery, UserView, UsersFinder } from '../ports';
 import type { InMemoryUserRepository } from './in-memory-user-repository';
 
@@ -10,6 +10,10 @@ export class InMemoryUsersFinder implements UsersFinder {
   async byId(id: string): Promise<UserView | null> {
     const row = this.users.row(id);
     return row ? toView(row) : null;
+  }
+
+  async roleOf(id: string): Promise<Role | null> {
+    return this.users.row(id)?.role ?? null;
   }
 
   async list({ page, pageSize, role, q }: ListUsersQuery): Promise<Page<UserView>> {

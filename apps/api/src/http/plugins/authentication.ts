@@ -1,53 +1,63 @@
-import fastifyJwt from '@fastify/jwt';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '@fitflow/application-shared';
 import { forbidden, unauthenticated } from '../problem';
 
-declare module '@fastify/jwt' {
-  interface FastifyJWT {
-    payload: { sub: string; role: Actor['role'] };
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller as their account is now; set by `authenticate`, `requireRole` and `identifyIfPresent`. */
     user: Actor;
   }
-}
 
-declare module 'fastify' {
   interface FastifyInstance {
-    /** onRequest hook: a valid bearer token, or 401 UNAUTHENTICATED. */
+    /** onRequest hook: a valid bearer token of an existing account, or 401 UNAUTHENTICATED. */
     authenticate: onRequestHookHandler;
-    /** onRequest hook: a valid bearer token of one of `roles`, or 401/403. */
+    /** onRequest hook: a valid bearer token of an account that has one of `roles` now, or 401/403. */
     requireRole: (...roles: Actor['role'][]) => onRequestHookHandler;
     /** onRequest hook: reads the bearer token when there is one; anonymous otherwise. */
     identifyIfPresent: onRequestHookHandler;
   }
 }
 
-async function verify(request: FastifyRequest): Promise<void> {
-  try {
-    await request.jwtVerify();
-  } catch {
-    throw unauthenticated('Your session is missing, invalid or expired. Sign in again.');
-  }
+export interface AuthenticationOptions {
+  /** The account id of a valid access token; throws for anything else (see JwtAccessTokenVerifier). */
+  accountIdOf: (token: string) => string;
+  /** The account as it is now, or null when it no longer exists. */
+  currentActor: (userId: string) => Promise<Actor | null>;
 }
 
-/** Bearer access tokens (HS256, issued by the AccessTokenIssuer with the same secret) and role checks. */
-export const authenticationPlugin = fp(
-  async (app: FastifyInstance, options: { secret: string }) => {
-    await app.register(fastifyJwt, {
-      secret: options.secret,
-      // Verified tokens are cached (fast-jwt's LRU, bounded by each token's expiry): the schedule is read far more
-      // often than tokens change.
-      verify: { algorithms: ['HS256'], cache: 10_000 },
-      formatUser: (payload) => ({ userId: payload.sub, role: payload.role }),
-    });
+const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
+const SIGN_IN_AGAIN = 'Your session is missing, invalid or expired. Sign in again.';
 
-    app.decorate('authenticate', async (request: FastifyRequest) => verify(request));
+/**
+ * Bearer access tokens and role checks. The token only says who the caller is; their role, and whether their
+ * account still exists, are read at every request (one primary-key query), so a role change or a deleted account
+ * counts at the next request rather than when the token expires.
+ */
+export const authenticationPlugin = fp(
+  async (app: FastifyInstance, { accountIdOf, currentActor }: AuthenticationOptions) => {
+    async function identify(request: FastifyRequest): Promise<void> {
+      const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+      if (!token) throw unauthenticated(SIGN_IN_AGAIN);
+      let userId: string;
+      try {
+        userId = accountIdOf(token);
+      } catch {
+        throw unauthenticated(SIGN_IN_AGAIN);
+      }
+      const actor = await currentActor(userId);
+      if (!actor) throw unauthenticated('This account no longer exists.');
+      request.user = actor;
+    }
+
+    app.decorateRequest('user', null as unknown as Actor);
+    app.decorate('authenticate', identify);
     app.decorate('requireRole', (...roles: Actor['role'][]) => async (request: FastifyRequest) => {
-      await verify(request);
+      await identify(request);
       if (!roles.includes(request.user.role)) throw forbidden();
     });
     app.decorate('identifyIfPresent', async (request: FastifyRequest) => {
-      if (request.headers.authorization) await verify(request);
+      if (request.headers.authorization !== undefined) await identify(request);
     });
   },
   { name: 'authentication' },

@@ -4,6 +4,13 @@ import helmet, { type HelmetOptions } from 'helmet';
 
 type HelmetMiddleware = ReturnType<typeof helmet>;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Helmet's headers, for answers sent outside the request lifecycle (framework errors). */
+    securityHeaders: Record<string, string>;
+  }
+}
+
 /**
  * The headers a helmet middleware sets, computed once. Helmet's headers depend only on its options (as long as no
  * CSP directive is a function of the request, which ours are not), so they are the same on every answer; running
@@ -36,10 +43,26 @@ export function helmetHeaders(middleware: HelmetMiddleware): Record<string, stri
 export const securityHeadersPlugin = fp(
   async (app: FastifyInstance, options: HelmetOptions) => {
     const headers = helmetHeaders(helmet(options));
+    app.decorate('securityHeaders', headers);
     app.addHook('onRequest', (_request, reply, done) => {
       reply.headers(headers);
       done();
     });
   },
   { name: 'security-headers' },
+);
+
+/**
+ * `Cache-Control: no-store` on every answer to a caller who shows a bearer token, and on every answer of the
+ * token routes (`tokenPaths`), errors included: no browser or proxy cache keeps a token or someone's own data.
+ */
+export const privateAnswersPlugin = fp(
+  async (app: FastifyInstance, options: { tokenPaths: string }) => {
+    app.addHook('onSend', async (request, reply) => {
+      if (request.headers.authorization !== undefined || request.url.startsWith(options.tokenPaths)) {
+        reply.header('cache-control', 'no-store');
+      }
+    });
+  },
+  { name: 'private-answers' },
 );

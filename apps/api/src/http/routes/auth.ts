@@ -10,8 +10,7 @@ import {
   trainerListSchema,
 } from '@fitflow/api-contract';
 import type { MembershipHandlers } from '../../composition-types';
-
-const bearer = [{ bearerAuth: [] }];
+import { bearer, problemResponses } from '../openapi';
 
 export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }> = async (app, { handlers }) => {
   app.post(
@@ -20,8 +19,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
       schema: {
         tags: ['auth'],
         summary: 'Create a member account',
+        operationId: 'register',
+        security: [],
         body: registerRequestSchema,
-        response: { 201: createdIdSchema },
+        response: { 201: createdIdSchema, ...problemResponses(400, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await handlers.register.handle(request.body)),
@@ -38,8 +39,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
         tags: ['auth'],
         summary: 'Sign in with email and password',
         description: 'Limited per email and per client address (429 RATE_LIMITED with Retry-After).',
+        operationId: 'login',
+        security: [],
         body: loginRequestSchema,
-        response: { 200: tokenPairSchema },
+        response: { 200: tokenPairSchema, ...problemResponses(400, 401, 429) },
       },
     },
     async (request) => handlers.authenticate.handle(request.body),
@@ -51,8 +54,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
       schema: {
         tags: ['auth'],
         summary: 'Trade a refresh token for a new token pair (the old refresh token stops working)',
+        operationId: 'refreshTokens',
+        security: [],
         body: refreshRequestSchema,
-        response: { 200: tokenPairSchema },
+        response: { 200: tokenPairSchema, ...problemResponses(400, 401) },
       },
     },
     async (request) => handlers.refresh.handle(request.body),
@@ -64,8 +69,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
       schema: {
         tags: ['auth'],
         summary: "Revoke a refresh token's family",
+        operationId: 'logout',
+        security: [],
         body: refreshRequestSchema,
-        response: { 204: z.undefined() },
+        response: { 204: z.undefined(), ...problemResponses(400) },
       },
     },
     async (request, reply) => {
@@ -78,14 +85,28 @@ export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
     '/me',
     {
       onRequest: app.authenticate,
-      schema: { tags: ['auth'], summary: 'The signed-in account', security: bearer, response: { 200: meSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account',
+        operationId: 'getMe',
+        security: bearer,
+        response: { 200: meSchema, ...problemResponses(401) },
+      },
     },
     async (request) => handlers.getMe.handle({ userId: request.user.userId }),
   );
 
   app.get(
     '/trainers',
-    { schema: { tags: ['users'], summary: 'Every trainer, by name', response: { 200: trainerListSchema } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Every trainer, by name',
+        operationId: 'listTrainers',
+        security: [],
+        response: { 200: trainerListSchema, ...problemResponses(400) },
+      },
+    },
     async () => handlers.listTrainers.handle(),
   );
 };

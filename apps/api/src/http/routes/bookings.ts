@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { bookingPageSchema, bookingSchema, idParamsSchema, listBookingsQuerySchema } from '@fitflow/api-contract';
+import { z } from 'zod';
+import { bookingPageSchema, bookingSchema, idParamsSchema, idempotentHeadersSchema, listBookingsQuerySchema } from '@fitflow/api-contract';
 import type { BookingHandlers } from '../../composition-types';
 import { bookingCalendar } from '../calendar/booking-calendar';
+import { bearer, problemResponses } from '../openapi';
 
-const bearer = [{ bearerAuth: [] }];
 const tags = ['bookings'];
 
 export interface BookingRoutesOptions {
@@ -20,15 +21,19 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
     '/sessions/:id/book',
     {
       onRequest: app.authenticate,
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Book a spot in a session',
         description:
           '409 SESSION_FULL when every spot is taken (enforced under concurrency), 409 ALREADY_BOOKED for a second ' +
-          'confirmed booking, 409 INVALID_STATE unless published and not started; 404 for an unknown session.',
+          'confirmed booking, 409 INVALID_STATE unless published and not started; 404 for an unknown session. ' +
+          'With an Idempotency-Key, a retry answers the first answer again (see the header).',
+        operationId: 'bookSession',
         security: bearer,
+        headers: idempotentHeadersSchema,
         params: idParamsSchema,
-        response: { 201: bookingSchema },
+        response: { 201: bookingSchema, ...problemResponses(400, 401, 404, 409, 422) },
       },
     },
     async (request, reply) => reply.status(201).send(await handlers.createBooking.handle({ actor: request.user, sessionId: request.params.id })),
@@ -44,9 +49,10 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         description:
           '`upcoming`: confirmed, not started, soonest first. `past`: confirmed or no-show, started, latest first. ' +
           '`cancelled`: most recently cancelled first.',
+        operationId: 'listMyBookings',
         security: bearer,
         querystring: listBookingsQuerySchema,
-        response: { 200: bookingPageSchema },
+        response: { 200: bookingPageSchema, ...problemResponses(400, 401) },
       },
     },
     async (request) => handlers.listMyBookings.handle({ actor: request.user, ...request.query }),
@@ -59,9 +65,10 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
       schema: {
         tags,
         summary: 'One booking (its member, the session’s trainer or an admin)',
+        operationId: 'getBooking',
         security: bearer,
         params: idParamsSchema,
-        response: { 200: bookingSchema },
+        response: { 200: bookingSchema, ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => handlers.getBooking.handle({ actor: request.user, id: request.params.id }),
@@ -75,9 +82,10 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         tags,
         summary: 'Cancel a booking (its member or an admin), with the studio’s refund',
         description: 'More than 24 h before the start 100 %, more than 12 h 50 %, else 0. 409 INVALID_STATE once started or cancelled.',
+        operationId: 'cancelBooking',
         security: bearer,
         params: idParamsSchema,
-        response: { 200: bookingSchema },
+        response: { 200: bookingSchema, ...problemResponses(400, 401, 404, 409) },
       },
     },
     async (request) => handlers.cancelBooking.handle({ actor: request.user, bookingId: request.params.id }),
@@ -91,8 +99,13 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         tags,
         summary: 'The booking as a calendar event (its member only)',
         description: 'An iCalendar (RFC 5545) VEVENT at the studio’s wall-clock times, with its VTIMEZONE (UTC times for a UTC studio).',
+        operationId: 'getBookingCalendar',
         security: bearer,
         params: idParamsSchema,
+        response: {
+          200: { description: 'The iCalendar file', content: { 'text/calendar': { schema: z.string() } } },
+          ...problemResponses(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {

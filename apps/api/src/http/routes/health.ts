@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { healthSchema, readinessSchema } from '@fitflow/api-contract';
+import { problemResponses } from '../openapi';
 
 export interface HealthRoutesOptions {
   /** Each named dependency answers, or throws. */
@@ -9,7 +10,15 @@ export interface HealthRoutesOptions {
 export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (app, { readinessChecks }) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'The process runs', response: { 200: healthSchema } } },
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The process runs',
+        operationId: 'checkLiveness',
+        security: [],
+        response: { 200: healthSchema, ...problemResponses(400) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -19,7 +28,9 @@ export const healthRoutes: FastifyPluginAsyncZod<HealthRoutesOptions> = async (a
       schema: {
         tags: ['health'],
         summary: 'The database (and Redis, when configured) answer',
-        response: { 200: readinessSchema, 503: readinessSchema },
+        operationId: 'checkReadiness',
+        security: [],
+        response: { 200: readinessSchema, 503: readinessSchema, ...problemResponses(400) },
       },
     },
     async (request, reply) => {

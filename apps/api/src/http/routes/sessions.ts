@@ -10,11 +10,9 @@ import {
   updateSessionRequestSchema,
 } from '@fitflow/api-contract';
 import type { SchedulingHandlers } from '../../composition-types';
+import { bearer, optionalBearer, problemResponses } from '../openapi';
 import { compiledSerializerCompiler } from '../plugins/compiled-serializer';
 
-const bearer = [{ bearerAuth: [] }];
-/** Anonymous or signed in (OpenAPI: an empty requirement makes the bearer optional). */
-const optionalBearer: { [scheme: string]: string[] }[] = [{}, { bearerAuth: [] }];
 const tags = ['sessions'];
 
 /**
@@ -36,9 +34,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
           '`startsAt` + its duration. `repeat` schedules every chosen weekday until `until` (inclusive, at most 100 ' +
           'sessions) at the first start’s wall-clock time in the studio’s time zone; the first start is one of them ' +
           'only when its weekday is chosen. A start in the past is 400; an unknown template or trainer 404.',
+        operationId: 'scheduleSessions',
         security: bearer,
         body: createSessionsRequestSchema,
-        response: { 201: createdSessionsSchema },
+        response: { 201: createdSessionsSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => reply.status(201).send(await handlers.scheduleSessions.handle({ actor: request.user, ...request.body })),
@@ -54,10 +53,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
         description:
           'Only the fields present change; `startsAt` alone keeps the length. 409 CAPACITY_BELOW_BOOKED below the ' +
           'spots taken; 409 INVALID_STATE once started, over or cancelled. Only an admin may change `trainerId`.',
+        operationId: 'updateSession',
         security: bearer,
         params: idParamsSchema,
         body: updateSessionRequestSchema,
-        response: { 200: sessionSchema },
+        response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => handlers.updateSession.handle({ actor: request.user, id: request.params.id, ...request.body }),
@@ -71,9 +71,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
         tags,
         summary: 'Open a draft for booking (its trainer or an admin)',
         description: '409 INVALID_STATE unless it is a draft that has not started.',
+        operationId: 'publishSession',
         security: bearer,
         params: idParamsSchema,
-        response: { 200: sessionSchema },
+        response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => handlers.publishSession.handle({ actor: request.user, id: request.params.id }),
@@ -87,10 +88,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
         tags,
         summary: 'Cancel a session with a reason (its trainer or an admin)',
         description: '409 INVALID_STATE once it is cancelled, has started or is over.',
+        operationId: 'cancelSession',
         security: bearer,
         params: idParamsSchema,
         body: cancelSessionRequestSchema,
-        response: { 200: sessionSchema },
+        response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) => handlers.cancelSession.handle({ actor: request.user, id: request.params.id, reason: request.body.reason }),
@@ -107,9 +109,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
           'Anonymous callers and members see every status but drafts; a trainer also their own drafts; an admin all. ' +
           '`available=true` keeps sessions that are published, not started and have a free spot. `q` searches the ' +
           'session’s and the trainer’s name. Signed-in callers get `me` on every session.',
+        operationId: 'listSessions',
         security: optionalBearer,
         querystring: listSessionsQuerySchema,
-        response: { 200: sessionPageSchema },
+        response: { 200: sessionPageSchema, ...problemResponses(400, 401) },
       },
       // The busiest read of the API: its answer comes from a typed finder, so it is serialised by a compiled
       // serializer rather than by running zod over every session (see compiled-serializer.ts).
@@ -125,9 +128,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
       schema: {
         tags,
         summary: 'One session (404 for a draft the caller may not see)',
+        operationId: 'getSession',
         security: optionalBearer,
         params: idParamsSchema,
-        response: { 200: sessionSchema },
+        response: { 200: sessionSchema, ...problemResponses(400, 401, 404) },
       },
       serializerCompiler: compiledSerializerCompiler,
     },

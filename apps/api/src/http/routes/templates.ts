@@ -10,8 +10,8 @@ import {
   updateTemplateRequestSchema,
 } from '@fitflow/api-contract';
 import type { SchedulingHandlers } from '../../composition-types';
+import { bearer, problemResponses } from '../openapi';
 
-const bearer = [{ bearerAuth: [] }];
 const tags = ['templates'];
 
 /** Class templates: trainers manage their own, admins all; members get 403, anonymous callers 401. */
@@ -26,9 +26,10 @@ export const templateRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandler
         tags,
         summary: 'Class templates by name: a trainer sees own ones, an admin all or one trainer’s',
         description: '403 FORBIDDEN for members, and for a trainer naming another trainer.',
+        operationId: 'listTemplates',
         security: bearer,
         querystring: listTemplatesQuerySchema,
-        response: { 200: templatePageSchema },
+        response: { 200: templatePageSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => handlers.listTemplates.handle({ actor: request.user, ...request.query }),
@@ -44,9 +45,10 @@ export const templateRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandler
         description:
           '`trainerId` defaults to the caller; only an admin may name another trainer (403 otherwise), who must be a ' +
           'trainer or an admin (400) and exist (404). `creditCost` defaults to 1.',
+        operationId: 'createTemplate',
         security: bearer,
         body: createTemplateRequestSchema,
-        response: { 201: createdIdSchema },
+        response: { 201: createdIdSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => reply.status(201).send(await handlers.createTemplate.handle({ actor: request.user, ...request.body })),
@@ -59,9 +61,10 @@ export const templateRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandler
       schema: {
         tags,
         summary: 'One class template (its trainer or an admin)',
+        operationId: 'getTemplate',
         security: bearer,
         params: idParamsSchema,
-        response: { 200: templateSchema },
+        response: { 200: templateSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => handlers.getTemplate.handle({ actor: request.user, id: request.params.id }),
@@ -75,10 +78,11 @@ export const templateRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandler
         tags,
         summary: 'Replace a class template’s details (its trainer or an admin)',
         description: 'Sessions already scheduled from it keep their own name, times, capacity and cost.',
+        operationId: 'updateTemplate',
         security: bearer,
         params: idParamsSchema,
         body: updateTemplateRequestSchema,
-        response: { 200: templateSchema },
+        response: { 200: templateSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request) => handlers.updateTemplate.handle({ actor: request.user, id: request.params.id, ...request.body }),
@@ -92,9 +96,10 @@ export const templateRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandler
         tags,
         summary: 'Delete a class template (its trainer or an admin)',
         description: 'Sessions scheduled from it stay on the schedule unchanged; their `templateId` becomes null.',
+        operationId: 'deleteTemplate',
         security: bearer,
         params: idParamsSchema,
-        response: { 204: z.undefined() },
+        response: { 204: z.undefined(), ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changeRoleRequestSchema, idParamsSchema, listUsersQuerySchema, meSchema, userPageSchema } from '@fitflow/api-contract';
 import type { MembershipHandlers } from '../../composition-types';
-
-const bearer = [{ bearerAuth: [] }];
+import { bearer, problemResponses } from '../openapi';
 
 export const userRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }> = async (app, { handlers }) => {
   app.get(
@@ -12,9 +11,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
       schema: {
         tags: ['users'],
         summary: 'Accounts, newest first, filtered by role and by a text in name or email (admins)',
+        operationId: 'listUsers',
         security: bearer,
         querystring: listUsersQuerySchema,
-        response: { 200: userPageSchema },
+        response: { 200: userPageSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (request) => handlers.listUsers.handle(request.query),
@@ -27,10 +27,11 @@ export const userRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
       schema: {
         tags: ['users'],
         summary: "Change an account's role (admins)",
+        operationId: 'changeUserRole',
         security: bearer,
         params: idParamsSchema,
         body: changeRoleRequestSchema,
-        response: { 200: meSchema },
+        response: { 200: meSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request) =>

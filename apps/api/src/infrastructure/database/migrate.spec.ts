@@ -6,6 +6,7 @@ import { migrateToLatest, MigrationFailedError } from './migrate';
 import { accounts } from './migrations/0001-accounts';
 import { scheduling } from './migrations/0002-scheduling';
 import { bookings } from './migrations/0003-bookings';
+import { idempotency } from './migrations/0004-idempotency';
 
 function newUser(email: string) {
   return { id: randomUUID(), email, name: 'Test User', role: 'member' as const, password_hash: 'hash' };
@@ -55,6 +56,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
   it('rolls back and names the migration that fails', async () => {
     const scratch = await createTestDatabase(kind);
     try {
+      await idempotency.down(scratch.db);
       await bookings.down(scratch.db);
       await scheduling.down(scratch.db);
       await accounts.down(scratch.db);

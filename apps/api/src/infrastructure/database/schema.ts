@@ -84,6 +84,24 @@ export interface BookingsTable {
   checked_in_at: Timestamp | null;
 }
 
+/** The first answer to an idempotency key (see migration 0004). */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** SHA-256 of the canonical request: method, route, params, query and body. */
+  fingerprint: string;
+  created_at: DefaultedTimestamp;
+  /** Set while a request works on the key; null once it answered or let go. */
+  lock_token: string | null;
+  locked_at: Timestamp | null;
+  /** `{ value }`: the result of the request's unit of work, committed with its change. */
+  effect: ColumnType<{ value: unknown } | null, string | null, string | null>;
+  response_status: number | null;
+  response_headers: ColumnType<Record<string, string> | null, string | null, string | null>;
+  response_body: string | null;
+  completed_at: Timestamp | null;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -91,6 +109,7 @@ export interface Database {
   class_templates: ClassTemplatesTable;
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -101,3 +120,4 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type ClassTemplateRow = Selectable<ClassTemplatesTable>;
 export type ClassSessionRow = Selectable<ClassSessionsTable>;
 export type BookingRow = Selectable<BookingsTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;

@@ -34,7 +34,7 @@ describe('AuthenticateUserHandler', () => {
     const { handler, trainer } = setUp();
     const pair = await handler.handle({ email: 'ada@example.com', password: KNOWN_PASSWORD });
     expect(pair).toEqual({
-      accessToken: FakeAccessTokenIssuer.tokenFor({ userId: trainer.id, role: 'trainer' }),
+      accessToken: FakeAccessTokenIssuer.tokenFor({ userId: trainer.id }),
       refreshToken: expect.any(String),
       tokenType: 'Bearer',
       expiresIn: FAKE_ACCESS_TOKEN_TTL_SECONDS,

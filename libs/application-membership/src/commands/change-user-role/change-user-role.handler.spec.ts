@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { USER_ROLE_CHANGED } from '@fitflow/domain-membership';
+import { LastAdminError, USER_ROLE_CHANGED } from '@fitflow/domain-membership';
 import { ForbiddenError, UserNotFoundError } from '../../errors';
 import { FAKE_NOW, UserMother, createMembershipFakes } from '../../testing';
 import { ChangeUserRoleHandler } from './change-user-role.handler';
@@ -10,7 +10,7 @@ function setUp() {
   const member = UserMother.member({ email: 'ada@example.com', name: 'Ada Lovelace' });
   fakes.users.seed(admin, member);
   const handler = new ChangeUserRoleHandler(fakes.uow, fakes.clock);
-  return { ...fakes, handler, member, adminActor: { userId: admin.id, role: 'admin' as const } };
+  return { ...fakes, handler, admin, member, adminActor: { userId: admin.id, role: 'admin' as const } };
 }
 
 describe('ChangeUserRoleHandler', () => {
@@ -42,6 +42,25 @@ describe('ChangeUserRoleHandler', () => {
     const attempt = handler.handle({ actor: adminActor, userId: 'no-such-user', role: 'trainer' });
     await expect(attempt).rejects.toBeInstanceOf(UserNotFoundError);
     await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it.each(['trainer', 'member'] as const)(
+    'refuses the studio’s only admin giving up the role (LAST_ADMIN, nothing changes)',
+    async (role) => {
+      const { handler, users, admin, adminActor } = setUp();
+      const attempt = handler.handle({ actor: adminActor, userId: admin.id, role });
+      await expect(attempt).rejects.toBeInstanceOf(LastAdminError);
+      await expect(attempt).rejects.toMatchObject({ code: 'LAST_ADMIN' });
+      expect(users.row(admin.id)?.role).toBe('admin');
+      expect(users.outbox).toEqual([]);
+    },
+  );
+
+  it('lets an admin give up the role while another admin remains', async () => {
+    const { handler, users, admin, adminActor } = setUp();
+    users.seed(UserMother.admin({ email: 'grace@example.com' }));
+    await handler.handle({ actor: adminActor, userId: admin.id, role: 'trainer' });
+    expect(users.row(admin.id)?.role).toBe('trainer');
   });
 
   it('setting the role the account already has answers it and records nothing', async () => {

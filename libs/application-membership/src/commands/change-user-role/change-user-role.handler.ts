@@ -11,7 +11,7 @@ export interface ChangeUserRoleCommand {
   role: Role;
 }
 
-/** An admin grants or withdraws the trainer or admin role. */
+/** An admin grants or withdraws the trainer or admin role; the studio's last admin keeps theirs (LAST_ADMIN). */
 export class ChangeUserRoleHandler implements Handler<ChangeUserRoleCommand, UserSummary> {
   constructor(
     private readonly uow: UnitOfWork<MembershipRepositories>,
@@ -21,9 +21,10 @@ export class ChangeUserRoleHandler implements Handler<ChangeUserRoleCommand, Use
   async handle({ actor, userId, role }: ChangeUserRoleCommand): Promise<UserSummary> {
     if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can change roles');
     return this.uow.transaction(async ({ users }) => {
+      const admins = await users.countAdminsForUpdate();
       const user = await users.getForUpdate(userId);
       if (!user) throw new UserNotFoundError(userId);
-      user.changeRole(role, this.clock.now(), actor.userId);
+      user.changeRole(role, this.clock.now(), actor.userId, { admins });
       await users.save(user);
       return summaryOf(user);
     });

@@ -27,7 +27,7 @@ describe('RefreshTokenHandler', () => {
     const { handler, refreshTokens, member, token, secret } = setUp();
     const pair = await handler.handle({ refreshToken: secret });
     expect(pair).toMatchObject({
-      accessToken: FakeAccessTokenIssuer.tokenFor({ userId: member.id, role: 'member' }),
+      accessToken: FakeAccessTokenIssuer.tokenFor({ userId: member.id }),
       tokenType: 'Bearer',
     });
     expect(pair.refreshToken).not.toBe(secret);
@@ -97,14 +97,6 @@ describe('RefreshTokenHandler', () => {
     const orphan = RefreshTokenMother.issuedTo({ id: 'gone-user' }, { issuedAt: new Date('2026-11-30T07:00:00Z') });
     refreshTokens.seed(orphan.token);
     await expect(handler.handle({ refreshToken: orphan.secret })).rejects.toBeInstanceOf(InvalidRefreshTokenError);
-  });
-
-  it('grants the role the account has now, not the one it had at sign-in', async () => {
-    const { handler, users, member, secret } = setUp();
-    member.changeRole('trainer', now, 'admin-1');
-    users.seed(member);
-    const pair = await handler.handle({ refreshToken: secret });
-    expect(pair.accessToken).toBe(FakeAccessTokenIssuer.tokenFor({ userId: member.id, role: 'trainer' }));
   });
 
   it('does not let two refreshes racing with one token both succeed', async () => {

@@ -40,7 +40,7 @@ export class RefreshTokenHandler implements Handler<RefreshTokenCommand, TokenPa
     const fate = presented.fateAt(now);
     if (fate === 'reused') await refreshTokens.revokeFamily(presented.familyId, now);
     if (fate !== 'usable') return null;
-    // The new access token carries the role as it is now, so a role change reaches the holder at next refresh.
+    // A deleted account's refresh tokens end with it.
     const user = await users.get(presented.userId);
     if (!user) return null;
     presented.rotate(now);

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { EmailTakenError, InvalidEmailError, USER_REGISTERED, WeakPasswordError } from '@fitflow/domain-membership';
 import { InvalidValueError } from '@fitflow/domain-shared';
 import { FAKE_NOW, FakePasswordHasher, UserMother, createMembershipFakes } from '../../testing';
+import { FakePasswordStrength } from '../../testing/fake-password-strength';
 import { RegisterUserHandler } from './register-user.handler';
 
 const command = { email: 'Ada@Example.com', password: 'kettle-bell-42', name: 'Ada Lovelace' };
 
 function setUp() {
   const fakes = createMembershipFakes();
-  const handler = new RegisterUserHandler(fakes.uow, fakes.hasher, fakes.commonPasswords, fakes.ids, fakes.clock);
+  const handler = new RegisterUserHandler(fakes.uow, fakes.hasher, fakes.commonPasswords, fakes.ids, fakes.clock, new FakePasswordStrength());
   return { ...fakes, handler };
 }
 
@@ -67,6 +68,19 @@ describe('RegisterUserHandler', () => {
       code: 'VALIDATION_FAILED',
       field: 'password',
     });
+  });
+
+  it('refuses a password built on the person’s own name, or one easy to guess, and saves nothing', async () => {
+    const { handler, users } = setUp();
+    await expect(handler.handle({ ...command, password: 'Ada-Lovelace-1815' })).rejects.toMatchObject({
+      field: 'password',
+      message: 'Too easy to guess: it contains your name.',
+    });
+    await expect(handler.handle({ ...command, password: ' '.repeat(10) })).rejects.toMatchObject({
+      field: 'password',
+      message: 'Too easy to guess: it repeats the same characters.',
+    });
+    expect(users.rows()).toEqual([]);
   });
 
   it('refuses a malformed email', async () => {

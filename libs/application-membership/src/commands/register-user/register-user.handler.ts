@@ -5,6 +5,7 @@ import {
   Email,
   EmailTakenError,
   Password,
+  type PasswordStrengthEstimator,
   User,
   UserName,
 } from '@fitflow/domain-membership';
@@ -28,12 +29,15 @@ export class RegisterUserHandler implements Handler<RegisterUserCommand, { id: s
     private readonly commonPasswords: CommonPasswordList,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
+    private readonly passwordStrength: PasswordStrengthEstimator,
   ) {}
 
   async handle(command: RegisterUserCommand): Promise<{ id: string }> {
     const email = Email.create(command.email);
     const name = UserName.create(command.name);
-    const password = Password.create(command.password, this.commonPasswords);
+    // A person choosing their own password: not built on their name or e-mail, and hard to guess.
+    const owner = { name: command.name, email: command.email };
+    const password = Password.create(command.password, this.commonPasswords, { owner, estimator: this.passwordStrength });
     // Hashing is deliberately slow: do it before the transaction so no connection or lock waits on it.
     const passwordHash = await this.hasher.hash(password.value);
     return this.uow.transaction(async ({ users }) => {

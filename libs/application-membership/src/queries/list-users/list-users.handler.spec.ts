@@ -9,6 +9,7 @@ function recordingFinder(): UsersFinder & { asked: ListUsersQuery[] } {
   return {
     asked,
     byId: async () => null,
+    roleOf: async () => null,
     trainers: async () => [],
     list: async (query) => {
       asked.push(query);

@@ -45,10 +45,18 @@ describe('CancelSessionHandler', () => {
     await expect(cancel('trainer')).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
-  it.each(['otherTrainer', 'member'] as const)('refuses %s with FORBIDDEN', async (who) => {
+  it.each(['otherTrainer', 'member'] as const)('refuses %s a published session (on the schedule for all) with FORBIDDEN', async (who) => {
     const { cancel, sessions, session } = setUp();
     await expect(cancel(who)).rejects.toBeInstanceOf(ForbiddenError);
     expect(sessions.row(session.id)?.status).toBe('published');
+  });
+
+  it('answers NOT_FOUND to another trainer cancelling a draft, as reading it answers', async () => {
+    const { cancel, sessions } = setUp();
+    const draft = ClassSessionMother.draft({ trainerId: CAST.trainer.userId });
+    sessions.seed(draft);
+    await expect(cancel('otherTrainer', 'No', draft.id)).rejects.toBeInstanceOf(SessionNotFoundError);
+    expect(sessions.row(draft.id)?.status).toBe('draft');
   });
 
   it('answers NOT_FOUND for a session that does not exist', async () => {

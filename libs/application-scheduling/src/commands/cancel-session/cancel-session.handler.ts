@@ -2,7 +2,7 @@ import type { Actor, Handler, UnitOfWork } from '@fitflow/application-shared';
 import type { Clock } from '@fitflow/domain-shared';
 import { CancellationReason } from '@fitflow/domain-scheduling';
 import { SessionNotFoundError } from '../../errors';
-import { assertManages, assertManagesClasses } from '../../permissions';
+import { assertManagesClasses, manageableSession } from '../../permissions';
 import type { SchedulingRepositories, SessionView, SessionsFinder } from '../../ports';
 import { trainerNameOf } from '../../trainers';
 
@@ -28,9 +28,7 @@ export class CancelSessionHandler implements Handler<CancelSessionCommand, Sessi
     assertManagesClasses(actor);
     const why = CancellationReason.create(reason);
     await this.uow.transaction(async ({ sessions, trainers }) => {
-      const session = await sessions.getForUpdate(id);
-      if (!session) throw new SessionNotFoundError(id);
-      assertManages(actor, session);
+      const session = manageableSession(actor, await sessions.getForUpdate(id), id);
       session.cancel(why, this.clock.now(), await trainerNameOf(trainers, session.trainerId));
       await sessions.save(session);
     });

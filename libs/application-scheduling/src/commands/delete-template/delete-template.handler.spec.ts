@@ -29,9 +29,12 @@ describe('DeleteTemplateHandler', () => {
     expect(sessions.row(session.id)).toEqual(session.snapshot());
   });
 
-  it.each(['otherTrainer', 'member'] as const)('refuses %s with FORBIDDEN and keeps the template', async (who) => {
+  it.each([
+    { who: 'member', answer: 'FORBIDDEN', error: ForbiddenError },
+    { who: 'otherTrainer', answer: 'NOT_FOUND', error: TemplateNotFoundError },
+  ] as const)('refuses $who with $answer (another trainer may not know the template exists), keeping it', async ({ who, error }) => {
     const { remove, templates } = setUp();
-    await expect(remove(who)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(remove(who)).rejects.toBeInstanceOf(error);
     expect(templates.rows()).toHaveLength(1);
   });
 

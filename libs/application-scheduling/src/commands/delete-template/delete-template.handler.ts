@@ -1,7 +1,6 @@
 import type { Actor, Handler, UnitOfWork } from '@fitflow/application-shared';
 import type { Clock } from '@fitflow/domain-shared';
-import { TemplateNotFoundError } from '../../errors';
-import { assertManages, assertManagesClasses } from '../../permissions';
+import { assertManagesClasses, manageableTemplate } from '../../permissions';
 import type { SchedulingRepositories } from '../../ports';
 
 export interface DeleteTemplateCommand {
@@ -9,7 +8,10 @@ export interface DeleteTemplateCommand {
   id: string;
 }
 
-/** The owner trainer or an admin deletes a template; its sessions stay on the schedule unchanged. */
+/**
+ * The owner trainer or an admin deletes a template (NOT_FOUND for anyone else); its sessions stay on the schedule
+ * unchanged.
+ */
 export class DeleteTemplateHandler implements Handler<DeleteTemplateCommand, void> {
   constructor(
     private readonly uow: UnitOfWork<SchedulingRepositories>,
@@ -19,9 +21,7 @@ export class DeleteTemplateHandler implements Handler<DeleteTemplateCommand, voi
   async handle({ actor, id }: DeleteTemplateCommand): Promise<void> {
     assertManagesClasses(actor);
     await this.uow.transaction(async ({ templates }) => {
-      const template = await templates.getForUpdate(id);
-      if (!template) throw new TemplateNotFoundError(id);
-      assertManages(actor, template);
+      const template = manageableTemplate(actor, await templates.getForUpdate(id), id);
       template.delete(this.clock.now());
       await templates.delete(template);
     });

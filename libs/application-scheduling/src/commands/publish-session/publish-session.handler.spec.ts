@@ -31,9 +31,12 @@ describe('PublishSessionHandler', () => {
     ]);
   });
 
-  it.each(['otherTrainer', 'member'] as const)('refuses %s with FORBIDDEN, leaving a draft', async (who) => {
+  it.each([
+    { who: 'member', answer: 'FORBIDDEN', error: ForbiddenError },
+    { who: 'otherTrainer', answer: 'NOT_FOUND', error: SessionNotFoundError },
+  ] as const)('refuses $who with $answer (another trainer’s draft is not theirs to know of), leaving a draft', async ({ who, error }) => {
     const { publish, sessions, draft } = setUp();
-    await expect(publish(who)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(publish(who)).rejects.toBeInstanceOf(error);
     expect(sessions.row(draft.id)?.status).toBe('draft');
   });
 

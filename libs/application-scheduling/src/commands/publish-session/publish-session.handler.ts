@@ -1,7 +1,7 @@
 import type { Actor, Handler, UnitOfWork } from '@fitflow/application-shared';
 import type { Clock } from '@fitflow/domain-shared';
 import { SessionNotFoundError } from '../../errors';
-import { assertManages, assertManagesClasses } from '../../permissions';
+import { assertManagesClasses, manageableSession } from '../../permissions';
 import type { SchedulingRepositories, SessionView, SessionsFinder } from '../../ports';
 import { trainerNameOf } from '../../trainers';
 
@@ -21,9 +21,7 @@ export class PublishSessionHandler implements Handler<PublishSessionCommand, Ses
   async handle({ actor, id }: PublishSessionCommand): Promise<SessionView> {
     assertManagesClasses(actor);
     await this.uow.transaction(async ({ sessions, trainers }) => {
-      const session = await sessions.getForUpdate(id);
-      if (!session) throw new SessionNotFoundError(id);
-      assertManages(actor, session);
+      const session = manageableSession(actor, await sessions.getForUpdate(id), id);
       session.publish(this.clock.now(), await trainerNameOf(trainers, session.trainerId));
       await sessions.save(session);
     });

@@ -9,11 +9,10 @@ import {
   TimeSlot,
   type Weekday,
   WeeklySeries,
-  refuseStartInPast,
+  refuseUnschedulable,
 } from '@fitflow/domain-scheduling';
-import { TemplateNotFoundError } from '../../errors';
 import { parseInstant } from '../../instants';
-import { assertManages, assertManagesClasses, assertMayAssignTo } from '../../permissions';
+import { assertManagesClasses, assertMayAssignTo, manageableTemplate } from '../../permissions';
 import type { SchedulingRepositories, StudioSettings } from '../../ports';
 import { findLeader } from '../../trainers';
 
@@ -72,9 +71,8 @@ export class ScheduleSessionsHandler implements Handler<ScheduleSessionsCommand,
     const endsAt = command.endsAt === undefined ? undefined : parseInstant(command.endsAt, 'endsAt');
 
     return this.uow.transaction(async ({ templates, sessions, trainers }) => {
-      const template = command.templateId === undefined ? null : await templates.get(command.templateId);
-      if (command.templateId !== undefined && !template) throw new TemplateNotFoundError(command.templateId);
-      if (template) assertManages(actor, template);
+      const template =
+        command.templateId === undefined ? null : manageableTemplate(actor, await templates.get(command.templateId), command.templateId);
 
       const trainerId = command.trainerId ?? template?.trainerId ?? actor.userId;
       assertMayAssignTo(actor, trainerId);
@@ -95,9 +93,9 @@ export class ScheduleSessionsHandler implements Handler<ScheduleSessionsCommand,
             : missing('endsAt', 'Enter an end time, or schedule from a template');
 
       const now = this.clock.now();
-      refuseStartInPast(first, now);
+      refuseUnschedulable(first, now);
       const slots = command.repeat
-        ? WeeklySeries.create({ first, ...command.repeat, timeZone: this.studio.timeZone }).slots
+        ? WeeklySeries.create({ first, ...command.repeat, timeZone: this.studio.timeZone, now }).slots
         : [first];
 
       const ids: string[] = [];

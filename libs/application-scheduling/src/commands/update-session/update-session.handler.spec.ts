@@ -133,10 +133,18 @@ describe('UpdateSessionHandler, permissions', () => {
     await expect(update('admin', { capacity: 20 })).resolves.toMatchObject({ capacity: 20 });
   });
 
-  it.each(['otherTrainer', 'member'] as const)('refuses %s with FORBIDDEN and changes nothing', async (who) => {
+  it.each(['otherTrainer', 'member'] as const)('refuses %s a published session (on the schedule for all) with FORBIDDEN', async (who) => {
     const { update, sessions, session } = setUp();
     await expect(update(who, { capacity: 20 })).rejects.toBeInstanceOf(ForbiddenError);
     expect(sessions.row(session.id)?.capacity).toBe(12);
+  });
+
+  it('answers NOT_FOUND to another trainer changing a draft, as reading it answers', async () => {
+    const { update, sessions } = setUp();
+    const draft = ClassSessionMother.draft({ trainerId: CAST.trainer.userId, capacity: 12 });
+    sessions.seed(draft);
+    await expect(update('otherTrainer', { id: draft.id, capacity: 20 })).rejects.toBeInstanceOf(SessionNotFoundError);
+    expect(sessions.row(draft.id)?.capacity).toBe(12);
   });
 
   it('answers NOT_FOUND for a session that does not exist', async () => {

@@ -3,7 +3,7 @@ import type { Clock } from '@fitflow/domain-shared';
 import { Capacity, type ClassSession, TimeSlot } from '@fitflow/domain-scheduling';
 import { SessionNotFoundError } from '../../errors';
 import { parseInstant } from '../../instants';
-import { assertManages, assertManagesClasses, assertMayAssignTo } from '../../permissions';
+import { assertManagesClasses, assertMayAssignTo, manageableSession } from '../../permissions';
 import type { SchedulingRepositories, SessionView, SessionsFinder } from '../../ports';
 import { findLeader, trainerNameOf } from '../../trainers';
 
@@ -41,9 +41,7 @@ export class UpdateSessionHandler implements Handler<UpdateSessionCommand, Sessi
     const capacity = command.capacity === undefined ? undefined : Capacity.create(command.capacity);
 
     await this.uow.transaction(async ({ sessions, occupancy, trainers }) => {
-      const session = await sessions.getForUpdate(id);
-      if (!session) throw new SessionNotFoundError(id);
-      assertManages(actor, session);
+      const session = manageableSession(actor, await sessions.getForUpdate(id), id);
       const now = this.clock.now();
 
       let trainerName: string;

@@ -45,9 +45,12 @@ describe('UpdateTemplateHandler', () => {
     expect(templates.row(template.id)).toMatchObject({ name: 'Power Yoga', trainerId: CAST.trainer.userId });
   });
 
-  it.each(['otherTrainer', 'member'] as const)('refuses %s with FORBIDDEN and changes nothing', async (who) => {
+  it.each([
+    { who: 'member', answer: 'FORBIDDEN', error: ForbiddenError },
+    { who: 'otherTrainer', answer: 'NOT_FOUND', error: TemplateNotFoundError },
+  ] as const)('refuses $who with $answer (another trainer may not know the template exists), changing nothing', async ({ who, error }) => {
     const { update, templates, template } = setUp();
-    await expect(update(who)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(update(who)).rejects.toBeInstanceOf(error);
     expect(templates.row(template.id)?.name).toBe('Morning Yoga');
     expect(templates.outbox).toEqual([]);
   });

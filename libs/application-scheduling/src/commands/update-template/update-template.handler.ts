@@ -1,7 +1,7 @@
 import type { Actor, Handler, UnitOfWork } from '@fitflow/application-shared';
 import type { Clock } from '@fitflow/domain-shared';
 import { TemplateNotFoundError } from '../../errors';
-import { assertManages, assertManagesClasses } from '../../permissions';
+import { assertManagesClasses, manageableTemplate } from '../../permissions';
 import type { ClassTemplatesFinder, SchedulingRepositories, TemplateView } from '../../ports';
 import { templateDetails } from '../../template-details';
 
@@ -29,9 +29,7 @@ export class UpdateTemplateHandler implements Handler<UpdateTemplateCommand, Tem
     assertManagesClasses(actor);
     const details = templateDetails(command);
     await this.uow.transaction(async ({ templates }) => {
-      const template = await templates.getForUpdate(id);
-      if (!template) throw new TemplateNotFoundError(id);
-      assertManages(actor, template);
+      const template = manageableTemplate(actor, await templates.getForUpdate(id), id);
       template.update(details, this.clock.now());
       await templates.save(template);
     });

@@ -29,9 +29,14 @@ describe('GetTemplateHandler', () => {
     });
   });
 
-  it.each(['otherTrainer', 'member'] as const)('refuses %s with FORBIDDEN', async (who) => {
+  it('refuses a member with FORBIDDEN: members never manage classes', async () => {
     const { get } = setUp();
-    await expect(get(who)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(get('member')).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('answers NOT_FOUND to another trainer: for them the template does not exist', async () => {
+    const { get } = setUp();
+    await expect(get('otherTrainer')).rejects.toBeInstanceOf(TemplateNotFoundError);
   });
 
   it('answers NOT_FOUND for a template that does not exist', async () => {

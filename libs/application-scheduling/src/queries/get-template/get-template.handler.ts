@@ -1,6 +1,5 @@
 import type { Actor, Handler } from '@fitflow/application-shared';
-import { TemplateNotFoundError } from '../../errors';
-import { assertManages, assertManagesClasses } from '../../permissions';
+import { assertManagesClasses, manageableTemplate } from '../../permissions';
 import type { ClassTemplatesFinder, TemplateView } from '../../ports';
 
 export interface GetTemplateQuery {
@@ -8,15 +7,12 @@ export interface GetTemplateQuery {
   id: string;
 }
 
-/** One template, for its owner trainer or an admin (FORBIDDEN for members and other trainers). */
+/** One template, for its owner trainer or an admin (FORBIDDEN for members, NOT_FOUND for other trainers). */
 export class GetTemplateHandler implements Handler<GetTemplateQuery, TemplateView> {
   constructor(private readonly finder: ClassTemplatesFinder) {}
 
   async handle({ actor, id }: GetTemplateQuery): Promise<TemplateView> {
     assertManagesClasses(actor);
-    const view = await this.finder.byId(id);
-    if (!view) throw new TemplateNotFoundError(id);
-    assertManages(actor, view);
-    return view;
+    return manageableTemplate(actor, await this.finder.byId(id), id);
   }
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { accounts } from './0001-accounts';
 import { scheduling } from './0002-scheduling';
 import { bookings } from './0003-bookings';
+import { idempotency } from './0004-idempotency';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_accounts': accounts,
   '0002_scheduling': scheduling,
   '0003_bookings': bookings,
+  '0004_idempotency': idempotency,
 };

@@ -38,6 +38,11 @@ export class KyselyUserRepository implements UserRepository {
     return row ? rowToUser(row) : null;
   }
 
+  async countAdminsForUpdate(): Promise<number> {
+    const admins = await this.trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
+    return admins.length;
+  }
+
   /** Inserts or updates; the unique email index turns a concurrent second registration into EMAIL_TAKEN. */
   async save(user: User): Promise<void> {
     const s = user.snapshot();

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Page } from '@fitflow/application-shared';
 import type { ListUsersQuery, UsersFinder, UserView } from '@fitflow/application-membership';
+import type { Role } from '@fitflow/domain-membership';
 import type { Database, UserRow } from '../../database/schema';
 
 function toView(row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'created_at'>): UserView {
@@ -22,6 +23,11 @@ export class KyselyUsersFinder implements UsersFinder {
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toView(row) : null;
+  }
+
+  async roleOf(id: string): Promise<Role | null> {
+    const row = await this.db.selectFrom('users').select('role').where('id', '=', id).executeTakeFirst();
+    return row?.role ?? null;
   }
 
   /** One query a page: the window count gives the total alongside the rows. */

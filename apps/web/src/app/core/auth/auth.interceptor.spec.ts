@@ -11,7 +11,7 @@ import { AuthStore } from './auth.store';
 const unauthorized = { status: 401, statusText: 'Unauthorized' };
 const tick = () => new Promise((resolve) => setTimeout(resolve));
 
-async function signedIn() {
+async function signedIn(me: typeof member = member) {
   TestBed.configureTestingModule({
     providers: [
       provideRouter([]),
@@ -25,7 +25,7 @@ async function signedIn() {
   const done = store.signIn({ email: member.email, password: 'correct horse battery' });
   http.expectOne('/api/v1/auth/login').flush(tokenPair(1));
   await tick();
-  http.expectOne('/api/v1/me').flush(member);
+  http.expectOne('/api/v1/me').flush(me);
   await done;
   return { store, http, client: TestBed.inject(HttpClient), router: TestBed.inject(Router) };
 }
@@ -104,9 +104,34 @@ describe('authInterceptor', () => {
     const { http, client } = await signedIn();
 
     const result = firstValueFrom(client.get('/api/v1/users'));
+    http.expectOne('/api/v1/users').flush(problem(409, 'INVALID_STATE'), { status: 409, statusText: 'Conflict' });
+
+    await expect(result).rejects.toMatchObject({ status: 409 });
+    http.expectNone('/api/v1/auth/refresh');
+    http.expectNone('/api/v1/me');
+  });
+
+  it('on 403 re-reads the account, so the navigation follows a role withdrawn since sign-in, and passes the error on', async () => {
+    const { http, client, store } = await signedIn({ ...member, role: 'admin' });
+
+    const result = firstValueFrom(client.get('/api/v1/users'));
     http.expectOne('/api/v1/users').flush(problem(403, 'FORBIDDEN'), { status: 403, statusText: 'Forbidden' });
+    await expect(result).rejects.toMatchObject({ status: 403 });
+
+    http.expectOne('/api/v1/me').flush({ ...member, role: 'trainer' });
+    await tick();
+    expect(store.isAdmin()).toBe(false);
+    expect(store.canUseTrainerTools()).toBe(true);
+    http.expectNone('/api/v1/auth/refresh');
+  });
+
+  it('does not re-read the account when /me itself answers 403', async () => {
+    const { http, client } = await signedIn();
+
+    const result = firstValueFrom(client.get('/api/v1/me'));
+    http.expectOne('/api/v1/me').flush(problem(403, 'FORBIDDEN'), { status: 403, statusText: 'Forbidden' });
 
     await expect(result).rejects.toMatchObject({ status: 403 });
-    http.expectNone('/api/v1/auth/refresh');
+    http.expectNone('/api/v1/me');
   });
 });

@@ -2,14 +2,15 @@ import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest } from '@an
 import { Injector, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, switchMap, throwError } from 'rxjs';
-import { isApiRequest, isAuthRequest } from '../api/api-paths';
+import { apiUrl, isApiRequest, isAuthRequest } from '../api/api-paths';
 import { ToastService } from '../ui/toast.service';
 import { AuthStore } from './auth.store';
 
 /**
  * Adds the bearer to API calls. On a 401 from anything but the auth endpoints it refreshes once (concurrent
  * 401s share that one refresh) and retries; when the refresh fails it ends the session and sends the person
- * to sign in, coming back afterwards.
+ * to sign in, coming back afterwards. A 403 means the account may have lost a role since it was read: the
+ * user is re-read, so the navigation follows the role the account has now, and the error goes on to the caller.
  */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
   if (!isApiRequest(request.url) || isAuthRequest(request.url)) return next(request);
@@ -22,6 +23,9 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(sentToken ? withBearer(request, sentToken) : request).pipe(
     catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse && error.status === 403 && request.url !== apiUrl('/me')) {
+        void auth.reloadUser();
+      }
       if (!(error instanceof HttpErrorResponse) || error.status !== 401 || !auth.refreshToken()) {
         return throwError(() => error);
       }

@@ -124,4 +124,55 @@ describe('AuthStore', () => {
     expect(store.canUseTrainerTools()).toBe(true);
     expect(store.isAdmin()).toBe(false);
   });
+  describe('following the role the account has now', () => {
+    async function signedInAs(role: 'member' | 'trainer' | 'admin') {
+      const { store, http } = setup();
+      const signedIn = store.signIn({ email: 'ana@example.com', password: 'correct horse battery' });
+      http.expectOne('/api/v1/auth/login').flush(tokenPair(1));
+      await Promise.resolve();
+      http.expectOne('/api/v1/me').flush({ ...member, role });
+      await signedIn;
+      return { store, http };
+    }
+
+    it('re-reads the account, so a role granted since sign-in shows at once', async () => {
+      const { store, http } = await signedInAs('member');
+      const reloaded = store.reloadUser();
+      http.expectOne('/api/v1/me').flush({ ...member, role: 'trainer' });
+      await reloaded;
+      expect(store.canUseTrainerTools()).toBe(true);
+    });
+
+    it('shares one /me between reloads asked for at once', async () => {
+      const { store, http } = await signedInAs('admin');
+      const both = Promise.all([store.reloadUser(), store.reloadUser()]);
+      http.expectOne('/api/v1/me').flush({ ...member, role: 'trainer' });
+      await both;
+      expect(store.isAdmin()).toBe(false);
+    });
+
+    it('keeps what it has when the account cannot be read, and never throws', async () => {
+      const { store, http } = await signedInAs('trainer');
+      const reloaded = store.reloadUser();
+      http.expectOne('/api/v1/me').flush(problem(500, 'INTERNAL'), { status: 500, statusText: 'Internal Server Error' });
+      await expect(reloaded).resolves.toBeUndefined();
+      expect(store.role()).toBe('trainer');
+    });
+
+    it('asks nothing while signed out', async () => {
+      const { store } = setup();
+      await store.reloadUser();
+      expect(store.user()).toBeNull();
+    });
+
+    it('re-reads the account when the tab becomes visible again', async () => {
+      const { store, http } = await signedInAs('admin');
+      vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+      document.dispatchEvent(new Event('visibilitychange'));
+      http.expectOne('/api/v1/me').flush({ ...member, role: 'member' });
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(store.role()).toBe('member');
+    });
+  });
 });

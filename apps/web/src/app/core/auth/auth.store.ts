@@ -1,6 +1,6 @@
-import { computed, inject } from '@angular/core';
+import { DOCUMENT, computed, inject } from '@angular/core';
 import type { LoginRequest, Me, Role, TokenPair } from '@fitflow/api-contract';
-import { patchState, signalStore, withComputed, withMethods, withState } from '@ngrx/signals';
+import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { catchError, finalize, firstValueFrom, map, type Observable, shareReplay, tap, throwError } from 'rxjs';
 import { ApiClient } from '../api/api-client';
 import { RefreshTokenStorage } from './refresh-token-storage';
@@ -40,6 +40,7 @@ export const AuthStore = signalStore(
   })),
   withMethods((store, api = inject(ApiClient), storage = inject(RefreshTokenStorage)) => {
     let refreshInFlight: Observable<string> | null = null;
+    let userReload: Promise<void> | null = null;
 
     const applyTokens = (pair: TokenPair): void => {
       storage.write(pair.refreshToken);
@@ -123,7 +124,30 @@ export const AuthStore = signalStore(
         return refreshInFlight;
       },
 
+      /**
+       * Re-reads the account (`/me`), so what the app shows follows the role the account has now (an admin may
+       * have changed it since sign-in). Only when signed in; calls while one runs share it. Never throws: when the
+       * account cannot be read, the interceptor has already dealt with a 401, and anything else keeps what we have.
+       */
+      reloadUser(): Promise<void> {
+        if (!store.isSignedIn()) return Promise.resolve();
+        userReload ??= loadUser()
+          .catch(() => undefined)
+          .finally(() => (userReload = null));
+        return userReload;
+      },
+
       clearSession,
+    };
+  }),
+  withHooks((store, document = inject(DOCUMENT)) => {
+    // Coming back to the tab is when a role changed elsewhere is most likely to matter: one cheap `/me`.
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') void store.reloadUser();
+    };
+    return {
+      onInit: () => document.addEventListener('visibilitychange', onVisible),
+      onDestroy: () => document.removeEventListener('visibilitychange', onVisible),
     };
   }),
 );

@@ -10,12 +10,17 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
   return inject(Router).createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
 };
 
-/** Lets through only people with one of the roles; others see the 403 page at the URL they asked for. */
+/**
+ * Lets through only people with one of the roles; others see the 403 page at the URL they asked for. Before
+ * refusing, it re-reads the account: an admin may have granted the role since sign-in.
+ */
 export function roleGuard(...roles: Role[]): CanActivateFn {
-  return (route, state) => {
+  return async (_route, state) => {
     const auth = inject(AuthStore);
     const router = inject(Router);
     if (!auth.isSignedIn()) return router.createUrlTree(['/sign-in'], { queryParams: { returnUrl: state.url } });
+    if (auth.hasRole(...roles)) return true;
+    await auth.reloadUser();
     if (auth.hasRole(...roles)) return true;
     return new RedirectCommand(router.parseUrl('/forbidden'), { skipLocationChange: true });
   };

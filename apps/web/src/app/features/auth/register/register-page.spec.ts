@@ -78,20 +78,22 @@ describe('RegisterPage', () => {
     expect(fieldMessage(root, 'Email')).toBe('');
   });
 
-  it("shows the server's password verdict under the password field", async () => {
+  it.each([
+    ['password123', 'This password is too common. Choose another one.'],
+    ['Ana-Ribeiro-2026', 'Too easy to guess: it contains your name.'],
+    ['          ', 'Too easy to guess: it repeats the same characters.'],
+  ])("shows the server's verdict on %j under the password field", async (password, verdict) => {
     const { root, fixture, fill, submit, http } = await render();
-    await fill({ email: 'ana@example.com', name: 'Ana', password: 'password123' });
+    await fill({ email: 'ana@example.com', name: 'Ana Ribeiro', password });
     await submit();
 
     http.expectOne('/api/v1/auth/register').flush(
-      problem(400, 'VALIDATION_FAILED', {
-        errors: [{ path: 'password', message: 'This password is too common. Choose another one.' }],
-      }),
+      problem(400, 'VALIDATION_FAILED', { errors: [{ path: 'password', message: verdict }] }),
       { status: 400, statusText: 'Bad Request' },
     );
     await settle(fixture);
 
-    expect(fieldMessage(root, 'Password')).toBe('This password is too common. Choose another one.');
+    expect(fieldMessage(root, 'Password')).toBe(verdict);
     expect(fieldMessage(root, 'Email')).toBe('');
   });
 
