@@ -75,6 +75,8 @@ api = spawn(resolve(root, 'node_modules/.bin/tsx'), ['apps/api/src/main.ts'], {
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
+    // Its own Redis keys (sign-in limits): suites side by side, or a dev server on the same Redis, share none.
+    REDIS_PREFIX: `${database}:`,
     JWT_SECRET: randomBytes(36).toString('base64url'), // 48 characters
     ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.fitflow.test',
     ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'E2e-admin-password-2026',

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { expectNoSidewaysScroll } from './support/layout';
 import { openedDialog } from './support/dialogs';
 import { registerMember, signInThroughApi, uniqueSuffix } from './support/accounts';
 import {
@@ -196,7 +197,7 @@ test.describe('the schedule', () => {
 
     await page.goto('/schedule');
     await page.getByRole('radio', { name: 'Next week' }).click();
-    await page.getByLabel('Trainer').click();
+    await page.getByLabel('Trainer', { exact: true }).click();
     await page.getByRole('option', { name: trainer.name }).click();
     await expect(page).toHaveURL(new RegExp(`trainer=${trainer.id}`));
     // Only this trainer's classes: every card names them.
@@ -214,7 +215,7 @@ test.describe('the schedule', () => {
 
     await page.goBack();
     await expect(page).toHaveURL(new RegExp(`week=next.*trainer=${trainer.id}|trainer=${trainer.id}.*week=next`));
-    await expect(page.getByLabel('Trainer')).toHaveText(trainer.name);
+    await expect(page.getByLabel('Trainer', { exact: true })).toHaveText(trainer.name);
     await expect(page.getByRole('link', { name: className })).toHaveCount(1);
   });
 
@@ -248,14 +249,14 @@ test.describe('the schedule', () => {
     await page.goto(`/schedule?date=${tuesday}`);
     const card = cardOf(page, className);
     await expect(card).toContainText('Cancelled');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
 
     await card.getByRole('link', { name: className }).click();
     await expect(page.getByRole('heading', { level: 1, name: className })).toBeVisible();
     await expect(page.getByText('Reason: The bikes are being serviced.')).toBeVisible();
     await expect(page.getByText('19:15–20:00')).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectNoSidewaysScroll(page);
     await expectNoSeriousA11yViolations(page);
   });
 });

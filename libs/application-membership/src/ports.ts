@@ -7,11 +7,12 @@ export interface UserRepository {
   getForUpdate(id: string): Promise<User | null>;
   findByEmail(email: Email): Promise<User | null>;
   /**
-   * Locks every admin's row and counts them. Called before the account to change is loaded, and the locks are
-   * taken in id order, so two admins changing each other's roles at once wait for each other instead of
-   * deadlocking or both leaving the studio without an admin.
+   * Locks every admin's row and answers their ids. Called before the account to change is loaded, and the locks
+   * are taken in id order, so two admins changing each other's roles at once wait for each other instead of
+   * deadlocking or both leaving the studio without an admin; and a caller demoted meanwhile is no longer among
+   * them.
    */
-  countAdminsForUpdate(): Promise<number>;
+  lockAdmins(): Promise<string[]>;
   save(user: User): Promise<void>;
 }
 

@@ -37,7 +37,9 @@ export async function registerMember(request: APIRequestContext, label = 'member
 
 /**
  * Signs `account` in without the sign-in page: the API's refresh token is put where the SPA keeps it, once per
- * tab, so the next `page.goto` starts signed in. For tests that are not about signing in.
+ * tab, so the next `page.goto` starts signed in. For tests that are not about signing in; one account per tab.
+ * Let the app render (wait for something on screen) before the next `goto` or `reload`: the SPA rotates the
+ * token as it starts, and leaving mid-rotation would replay the old one, which revokes the session.
  */
 export async function signInThroughApi(page: Page, request: APIRequestContext, account: Credentials): Promise<void> {
   const { refreshToken } = await login(request, account);

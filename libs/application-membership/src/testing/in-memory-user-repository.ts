@@ -12,8 +12,10 @@ export class InMemoryUserRepository extends InMemoryAggregateStore<User, UserSna
     return row ? User.restore(row) : null;
   }
 
-  async countAdminsForUpdate(): Promise<number> {
-    return this.rows().filter((row) => row.role === 'admin').length;
+  async lockAdmins(): Promise<string[]> {
+    return this.rows()
+      .filter((row) => row.role === 'admin')
+      .map((row) => row.id);
   }
 
   override async save(user: User): Promise<void> {

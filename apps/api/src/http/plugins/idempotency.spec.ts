@@ -207,13 +207,14 @@ describe.each(TEST_DATABASES)('Idempotency-Key on POST /sessions/:id/book on %s'
       return id;
     };
     /** One booking request: over HTTP to process `i % 2` on PostgreSQL, injected into this app on PGlite. */
-    const sendBooking = async (sessionId: string, headers: Headers, i: number): Promise<{ status: number; body: string }> => {
+    const sendBooking = async (sessionId: string, headers: Headers, i: number): Promise<{ status: number; body: string; replayed: string | null }> => {
       if (kind === 'pglite') {
         const response = await t.app.inject({ method: 'POST', url: `/api/v1/sessions/${sessionId}/book`, headers });
-        return { status: response.statusCode, body: response.body };
+        const replayed = response.headers['idempotent-replayed'];
+        return { status: response.statusCode, body: response.body, replayed: typeof replayed === 'string' ? replayed : null };
       }
       const response = await fetch(`${urls[i % urls.length]}/sessions/${sessionId}/book`, { method: 'POST', headers });
-      return { status: response.status, body: await response.text() };
+      return { status: response.status, body: await response.text(), replayed: response.headers.get('idempotent-replayed') };
     };
 
     it('book exactly once, and all three answer the same 201', async () => {
@@ -223,6 +224,7 @@ describe.each(TEST_DATABASES)('Idempotency-Key on POST /sessions/:id/book on %s'
       const headers = { authorization: rusher?.authorization ?? '', 'idempotency-key': `rush-${randomUUID()}` };
       const answers = await Promise.all([0, 1, 2].map((i) => sendBooking(sessionId, headers, i)));
       expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201]);
+      expect(answers.filter((answer) => answer.replayed === 'true')).toHaveLength(2); // the first answered, two replays
       const bodies = new Set(answers.map((answer) => answer.body));
       expect(bodies.size).toBe(1);
       const rows = await app.composition.database.db.selectFrom('bookings').select('id').where('session_id', '=', sessionId).execute();
@@ -278,7 +280,7 @@ describe.each(TEST_DATABASES)('the idempotency plugin on %s', (kind) => {
   it('answers 409 IDEMPOTENCY_IN_PROGRESS with Retry-After while the first request runs past the wait, then its answer', async () => {
     const key = randomUUID();
     const first = post('/slow', key);
-    await expect.poll(() => calls.slow).toBe(1);
+    await expect.poll(() => calls.slow, { timeout: 20_000 }).toBe(1);
     const waiting = await post('/slow', key);
     expect(waiting.statusCode).toBe(409);
     expect(waiting.json()).toMatchObject({ code: 'IDEMPOTENCY_IN_PROGRESS' });

@@ -37,6 +37,18 @@ describe('ChangeUserRoleHandler', () => {
     expect(users.row(member.id)?.role).toBe('member');
   });
 
+  it('refuses an admin demoted after their role was read (FORBIDDEN, nothing changes): the admins are read again under lock', async () => {
+    const { handler, users, member } = setUp();
+    const demoted = UserMother.member({ email: 'former-admin@example.com' });
+    users.seed(demoted);
+    // The request was authorised while this account was an admin; it is a member by the time the change runs.
+    const staleActor = { userId: demoted.id, role: 'admin' as const };
+    await expect(handler.handle({ actor: staleActor, userId: demoted.id, role: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(handler.handle({ actor: staleActor, userId: member.id, role: 'trainer' })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(users.row(demoted.id)?.role).toBe('member');
+    expect(users.row(member.id)?.role).toBe('member');
+  });
+
   it('answers NOT_FOUND for an account that does not exist', async () => {
     const { handler, adminActor } = setUp();
     const attempt = handler.handle({ actor: adminActor, userId: 'no-such-user', role: 'trainer' });

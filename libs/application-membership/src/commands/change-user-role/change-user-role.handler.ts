@@ -21,10 +21,12 @@ export class ChangeUserRoleHandler implements Handler<ChangeUserRoleCommand, Use
   async handle({ actor, userId, role }: ChangeUserRoleCommand): Promise<UserSummary> {
     if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can change roles');
     return this.uow.transaction(async ({ users }) => {
-      const admins = await users.countAdminsForUpdate();
+      const admins = await users.lockAdmins();
+      // The caller's role was read before this transaction: an admin demoted since then must not slip through.
+      if (!admins.includes(actor.userId)) throw new ForbiddenError('Only an admin can change roles');
       const user = await users.getForUpdate(userId);
       if (!user) throw new UserNotFoundError(userId);
-      user.changeRole(role, this.clock.now(), actor.userId, { admins });
+      user.changeRole(role, this.clock.now(), actor.userId, { admins: admins.length });
       await users.save(user);
       return summaryOf(user);
     });

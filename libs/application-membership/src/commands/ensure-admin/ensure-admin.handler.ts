@@ -50,10 +50,10 @@ export class EnsureAdminHandler implements Handler<EnsureAdminCommand, { id: str
     const { valid } = await this.hasher.verify(existing.passwordHash, password.value);
     if (!valid) throw new InvalidCredentialsError();
     await this.uow.transaction(async ({ users }) => {
-      const admins = await users.countAdminsForUpdate();
+      const admins = await users.lockAdmins();
       const user = await users.getForUpdate(existing.id);
       if (!user) throw new UserNotFoundError(existing.id);
-      user.changeRole('admin', this.clock.now(), null, { admins });
+      user.changeRole('admin', this.clock.now(), null, { admins: admins.length });
       await users.save(user);
     });
     return { id: existing.id, outcome: 'promoted' };

@@ -38,9 +38,9 @@ export class KyselyUserRepository implements UserRepository {
     return row ? rowToUser(row) : null;
   }
 
-  async countAdminsForUpdate(): Promise<number> {
+  async lockAdmins(): Promise<string[]> {
     const admins = await this.trx.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').forUpdate().execute();
-    return admins.length;
+    return admins.map((admin) => admin.id);
   }
 
   /** Inserts or updates; the unique email index turns a concurrent second registration into EMAIL_TAKEN. */

@@ -159,6 +159,19 @@ describe('AuthStore', () => {
       expect(store.role()).toBe('trainer');
     });
 
+    it('does not bring the account back when its answer arrives after signing out', async () => {
+      const { store, http } = await signedInAs('trainer');
+      const reloaded = store.reloadUser();
+      const me = http.expectOne('/api/v1/me');
+      const signedOut = store.signOut();
+      http.expectOne('/api/v1/auth/logout').flush(null, { status: 204, statusText: 'No Content' });
+      await signedOut;
+      me.flush({ ...member, role: 'admin' });
+      await reloaded;
+      expect(store.user()).toBeNull();
+      expect(store.isAdmin()).toBe(false);
+    });
+
     it('asks nothing while signed out', async () => {
       const { store } = setup();
       await store.reloadUser();

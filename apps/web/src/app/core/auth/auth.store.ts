@@ -130,8 +130,14 @@ export const AuthStore = signalStore(
        * account cannot be read, the interceptor has already dealt with a 401, and anything else keeps what we have.
        */
       reloadUser(): Promise<void> {
-        if (!store.isSignedIn()) return Promise.resolve();
-        userReload ??= loadUser()
+        const reading = store.user();
+        if (!store.isSignedIn() || !reading) return Promise.resolve();
+        userReload ??= firstValueFrom(api.me())
+          .then((user) => {
+            // Only for the account still signed in: an answer arriving after a sign-out (or another sign-in)
+            // must not bring the old account back.
+            if (store.user()?.id === reading.id) patchState(store, { user });
+          })
           .catch(() => undefined)
           .finally(() => (userReload = null));
         return userReload;
