@@ -201,6 +201,12 @@ describe('hostile input', () => {
       ]);
     });
 
+    it('is no-store on a token answer reached through a percent-encoded path too', async () => {
+      const account = await signUp(t.app);
+      const login = await t.app.inject({ method: 'POST', url: '/api/v1/%61uth/login', payload: { email: account.email, password: account.password } });
+      expect([login.statusCode, login.headers['cache-control']]).toEqual([200, 'no-store']);
+    });
+
     it('is left to the defaults on an anonymous read of public data', async () => {
       expect((await api.get('/sessions')).headers['cache-control']).toBeUndefined();
     });

@@ -59,7 +59,9 @@ export const securityHeadersPlugin = fp(
 export const privateAnswersPlugin = fp(
   async (app: FastifyInstance, options: { tokenPaths: string }) => {
     app.addHook('onSend', async (request, reply) => {
-      if (request.headers.authorization !== undefined || request.url.startsWith(options.tokenPaths)) {
+      // The matched route, not the raw URL: a percent-encoded path (`/api/v1/%61uth/login`) reaches the same route.
+      const path = request.routeOptions.url ?? request.url;
+      if (request.headers.authorization !== undefined || path.startsWith(options.tokenPaths)) {
         reply.header('cache-control', 'no-store');
       }
     });
