@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signUp } from '../../testing/test-app';
 import { createAppWithRouteTable, fixtures, signInCast, type Caller } from './cast';
 import {
   ODD_CONTENT_TYPES,
@@ -40,7 +39,7 @@ const cast = await signInCast(t.app, FUZZ_CALLERS);
 const make = fixtures(t.app, cast);
 // The account ids offered are bystanders': a valid role change must not turn a caller of this suite into
 // another role half-way through it (its later requests would then be refused before reaching any validation).
-const bystander = await signUp(t.app);
+const bystander = await make.account();
 const context: GenerationContext = {
   knownIds: [await make.template(), await make.draft(), await make.published(), await make.booking(), bystander.id],
 };
