@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertTimeZone, instantAt, localDateTimeOf } from './time-zone';
+import { assertTimeZone, instantAt, localDateTimeOf, offsetMs } from './time-zone';
 
 const local = (year: number, month: number, day: number, hour: number, minute = 0) => ({
   year,
@@ -36,6 +36,17 @@ describe('instantAt', () => {
   it('moves a time that never happens when clocks go forward on by the gap', () => {
     // 2026-03-29 in Berlin jumps from 02:00 to 03:00: 02:30 becomes 03:30 CEST.
     expect(instantAt(local(2026, 3, 29, 2, 30), 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+  });
+});
+
+describe('offsetMs', () => {
+  it('gives the offset in force on each side of both clock changes', () => {
+    const hour = 3_600_000;
+    expect(offsetMs(Date.parse('2026-03-29T00:59:59Z'), 'Europe/Berlin')).toBe(1 * hour);
+    expect(offsetMs(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toBe(2 * hour);
+    expect(offsetMs(Date.parse('2026-10-25T00:59:59Z'), 'Europe/Berlin')).toBe(2 * hour);
+    expect(offsetMs(Date.parse('2026-10-25T01:00:00Z'), 'Europe/Berlin')).toBe(1 * hour);
+    expect(offsetMs(Date.parse('2026-07-01T12:00:00Z'), 'America/New_York')).toBe(-4 * hour);
   });
 });
 

@@ -1,4 +1,7 @@
 import { InvalidValueError } from '@fitflow/domain-shared';
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
+import * as ZonedDateTime from 'temporal-polyfill/fns/ZonedDateTime';
 
 /** A wall-clock reading in some time zone; `month` is 1..12. */
 export interface LocalDateTime {
@@ -10,76 +13,44 @@ export interface LocalDateTime {
   readonly second: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Throws VALIDATION_FAILED (`timeZone`) unless `timeZone` is an IANA name this runtime knows. */
+/** Throws VALIDATION_FAILED (`timeZone`) unless Temporal knows `timeZone`: an IANA name, or a fixed offset (`+01:00`). */
 export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+  zonedAt(0, timeZone);
 }
 
 /** What a clock on the wall in `timeZone` shows at `instant` (milliseconds dropped). */
 export function localDateTimeOf(instant: Date, timeZone: string): LocalDateTime {
-  const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return {
-    year: fields['year'] ?? Number.NaN,
-    month: fields['month'] ?? Number.NaN,
-    day: fields['day'] ?? Number.NaN,
-    hour: (fields['hour'] ?? Number.NaN) % 24,
-    minute: fields['minute'] ?? Number.NaN,
-    second: fields['second'] ?? Number.NaN,
-  };
+  const { year, month, day, hour, minute, second } = zonedAt(instant.getTime(), timeZone);
+  return { year, month, day, hour, minute, second };
 }
 
 /**
  * The instant at which the wall clock in `timeZone` shows `local`. A reading that happens twice (the hour repeated
  * when clocks go back) answers the earlier instant; a reading that never happens (the hour skipped when clocks go
  * forward) is moved forward by the gap, so 02:30 on a night that jumps from 02:00 to 03:00 becomes 03:30. This is
- * Temporal's "compatible" disambiguation.
+ * Temporal's "compatible" disambiguation, the polyfill's default.
  */
-export function instantAt(local: LocalDateTime, timeZone: string): Date {
-  const wall = wallClockMs(local);
-  const offsetBefore = offsetMs(wall - DAY_MS, timeZone);
-  const offsetAfter = offsetMs(wall + DAY_MS, timeZone);
-  const matches = [...new Set([offsetBefore, offsetAfter])]
-    .map((offset) => wall - offset)
-    .filter((candidate) => offsetMs(candidate, timeZone) === wall - candidate)
-    .sort((a, b) => a - b);
-  return new Date(matches[0] ?? wall - offsetBefore);
-}
-
-/** The reading as if it were UTC: calendar arithmetic without a zone. */
-export function wallClockMs({ year, month, day, hour, minute, second }: LocalDateTime): number {
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+export function instantAt({ year, month, day, hour, minute, second }: LocalDateTime, timeZone: string): Date {
+  const wall = PlainDateTime.create(year, month, day, hour, minute, second);
+  return new Date(inZone(timeZone, () => PlainDateTime.toZonedDateTime(wall, timeZone)).epochMilliseconds);
 }
 
 /** How far the zone's wall clock is ahead of UTC at `epochMs` (Berlin in winter: 3,600,000). */
 export function offsetMs(epochMs: number, timeZone: string): number {
-  const wholeSeconds = epochMs - (((epochMs % 1000) + 1000) % 1000);
-  return wallClockMs(localDateTimeOf(new Date(wholeSeconds), timeZone)) - wholeSeconds;
+  return ZonedDateTime.offsetNanoseconds(zonedAt(epochMs, timeZone)) / 1_000_000;
 }
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  const known = formatters.get(timeZone);
-  if (known) return known;
-  let formatter: Intl.DateTimeFormat;
+function zonedAt(epochMs: number, timeZone: string): ZonedDateTime.Record {
+  const instant = Instant.fromEpochMilliseconds(epochMs);
+  return inZone(timeZone, () => Instant.toZonedDateTimeISO(instant, timeZone));
+}
+
+/** The polyfill refuses an unknown zone with a RangeError; callers get the domain's validation error. */
+function inZone<T>(timeZone: string, convert: () => T): T {
   try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
+    return convert();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     throw new InvalidValueError('timeZone', `Unknown time zone "${timeZone}"; use an IANA name such as Europe/Berlin`);
   }
-  formatters.set(timeZone, formatter);
-  return formatter;
 }

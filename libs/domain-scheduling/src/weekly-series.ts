@@ -1,5 +1,5 @@
 import { InvalidValueError } from '@fitflow/domain-shared';
-import { type LocalDateTime, assertTimeZone, instantAt, localDateTimeOf, wallClockMs } from './time-zone';
+import { type LocalDateTime, assertTimeZone, instantAt, localDateTimeOf } from './time-zone';
 import { StartsTooFarAheadError } from './errors';
 import { SCHEDULING_HORIZON_YEARS, TimeSlot, schedulingHorizon } from './time-slot';
 
@@ -96,7 +96,7 @@ function requireWeekdays(weekdays: readonly string[]): Set<Weekday> {
 function parseDay(raw: string): number {
   const match = ISO_DATE.exec(typeof raw === 'string' ? raw : '');
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const ms = wallClockMs({ year, month, day, hour: 0, minute: 0, second: 0 });
+  const ms = Date.UTC(year, month - 1, day);
   const date = new Date(ms);
   if (!match || date.getUTCFullYear() !== year || date.getUTCMonth() + 1 !== month || date.getUTCDate() !== day) {
     throw new InvalidValueError('repeat.until', 'Enter the end date as YYYY-MM-DD');

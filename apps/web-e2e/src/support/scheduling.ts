@@ -1,4 +1,8 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as PlainDate from 'temporal-polyfill/fns/PlainDate';
+import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
+import * as ZonedDateTime from 'temporal-polyfill/fns/ZonedDateTime';
 import { admin, type Account, type Credentials, login, registerMember } from './accounts';
 
 /** A calendar day, `YYYY-MM-DD`. */
@@ -45,7 +49,8 @@ export async function studioTimeZone(request: APIRequestContext): Promise<string
 
 /** Today in the studio's zone. */
 export function studioToday(timeZone: string, now = new Date()): DateKey {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const zoned = Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds(now.getTime()), timeZone);
+  return PlainDate.toString(ZonedDateTime.toPlainDate(zoned));
 }
 
 export function addDays(date: DateKey, days: number): DateKey {
@@ -69,25 +74,15 @@ export function dayHeading(date: DateKey): string {
     .replace(',', '');
 }
 
-/** The instant at which the studio's clock reads `time` (`HH:MM`) on `date`. */
+/**
+ * The instant at which the studio's clock reads `time` (`HH:MM`) on `date`, by the SPA's and the domain's rule
+ * (Temporal's "compatible": the earlier of a repeated hour, a skipped hour moved on by the gap).
+ */
 export function studioInstant(timeZone: string, date: DateKey, time: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
-  const offsetAt = (instant: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(new Date(instant));
-    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - instant;
-  };
-  return new Date(wall - offsetAt(wall - offsetAt(wall)));
+  const wall = PlainDateTime.create(year, month, day, hour, minute);
+  return new Date(PlainDateTime.toZonedDateTime(wall, timeZone).epochMilliseconds);
 }
 
 export interface ClassPlan {

@@ -9,7 +9,6 @@ import {
   timeOfDayOf,
   weekdayOf,
   weekRange,
-  zoneOffsetMs,
 } from './studio-time';
 
 const HOUR = 3_600_000;
@@ -27,8 +26,10 @@ describe('studio time', () => {
     });
 
     it('follows daylight saving time (Berlin: +2 in summer, +1 in winter)', () => {
-      expect(zoneOffsetMs(new Date('2026-07-01T12:00:00Z'), 'Europe/Berlin')).toBe(2 * HOUR);
-      expect(zoneOffsetMs(new Date('2026-12-01T12:00:00Z'), 'Europe/Berlin')).toBe(1 * HOUR);
+      expect(timeOfDayOf('2026-07-01T12:00:00Z', 'Europe/Berlin')).toBe('14:00');
+      expect(timeOfDayOf('2026-12-01T12:00:00Z', 'Europe/Berlin')).toBe('13:00');
+      expect(timeOfDayOf('2026-03-29T00:59:00Z', 'Europe/Berlin')).toBe('01:59'); // just before the spring change
+      expect(timeOfDayOf('2026-03-29T01:00:00Z', 'Europe/Berlin')).toBe('03:00'); // 02:00 never shows
       expect(timeOfDayOf('2026-10-25T00:30:00Z', 'Europe/Berlin')).toBe('02:30'); // before the change (CEST)
       expect(timeOfDayOf('2026-10-25T01:30:00Z', 'Europe/Berlin')).toBe('02:30'); // the repeated hour (CET)
     });
@@ -45,9 +46,9 @@ describe('studio time', () => {
       expect(instantAt('2026-03-30', '07:00', 'Europe/Berlin').toISOString()).toBe('2026-03-30T05:00:00.000Z');
     });
 
-    it('lands just after the hour the clock skips, and on the later of the hour it repeats', () => {
+    it('moves a time in the hour the clock skips on by the gap, and takes the earlier of the hour it repeats', () => {
       expect(instantAt('2026-03-29', '02:30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z'); // 03:30 CEST
-      expect(instantAt('2026-10-25', '02:30', 'Europe/Berlin').toISOString()).toBe('2026-10-25T01:30:00.000Z'); // 02:30 CET
+      expect(instantAt('2026-10-25', '02:30', 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z'); // 02:30 CEST
     });
 
     it('round-trips through the studio clock in any zone', () => {

@@ -1,8 +1,10 @@
 import { InjectionToken } from '@angular/core';
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
 
 /**
- * Calendar and clock arithmetic in the studio's IANA time zone, whatever the browser's zone is. Only
- * `Intl.DateTimeFormat` with an explicit `timeZone` reads zones; `Date` is used for instants and for plain
+ * Calendar and clock arithmetic in the studio's IANA time zone, whatever the browser's zone is. Only the Temporal
+ * polyfill reads zones, by the same rules as the domain's `time-zone.ts`; `Date` is used for instants and for plain
  * calendar arithmetic in UTC, never for the browser's local time.
  */
 
@@ -23,15 +25,6 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function cached(key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
@@ -43,42 +36,9 @@ function cached(key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFo
   return formatter;
 }
 
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  return cached(`parts|${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }),
-  );
-}
-
-/** The wall-clock reading of an instant in a zone. */
-function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts['year'] ?? 1970,
-    month: parts['month'] ?? 1,
-    day: parts['day'] ?? 1,
-    hour: (parts['hour'] ?? 0) % 24,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
-  };
-}
-
-/** How far the zone's clock is ahead of UTC at this instant, in milliseconds (Berlin in winter: +3,600,000). */
-export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - (instant.getTime() - instant.getUTCMilliseconds());
+/** The studio's wall-clock reading of an instant. */
+function zoned(instant: Date | string, timeZone: string) {
+  return Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds(new Date(instant).getTime()), timeZone);
 }
 
 export function isDateKey(value: unknown): value is DateKey {
@@ -95,27 +55,26 @@ export function isTimeOfDay(value: unknown): value is TimeOfDay {
 
 /** The studio's calendar day of an instant. */
 export function dateKeyOf(instant: Date | string, timeZone: string): DateKey {
-  const p = zonedParts(new Date(instant), timeZone);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  const { year, month, day } = zoned(instant, timeZone);
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** The studio's wall-clock time of an instant, `HH:MM`. */
 export function timeOfDayOf(instant: Date | string, timeZone: string): TimeOfDay {
-  const p = zonedParts(new Date(instant), timeZone);
-  return `${pad(p.hour)}:${pad(p.minute)}`;
+  const { hour, minute } = zoned(instant, timeZone);
+  return `${pad(hour)}:${pad(minute)}`;
 }
 
 /**
  * The instant at which the studio's clock reads `time` on `date`. In the hour a clock skips (spring forward) it
- * lands just after the gap; in the hour it repeats (fall back) it takes the later reading.
+ * moves on by the gap (02:30 becomes 03:30); in the hour it repeats (fall back) it takes the earlier reading:
+ * Temporal's "compatible" disambiguation, as the domain's `instantAt`.
  */
 export function instantAt(date: DateKey, time: TimeOfDay, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - zoneOffsetMs(new Date(wall), timeZone);
-  const second = wall - zoneOffsetMs(new Date(first), timeZone);
-  return new Date(second);
+  const wall = PlainDateTime.create(year, month, day, hour, minute);
+  return new Date(PlainDateTime.toZonedDateTime(wall, timeZone).epochMilliseconds);
 }
 
 /** The calendar day `days` after `date` (negative goes back). */
