@@ -1,86 +1,38 @@
 import { inject } from '@angular/core';
 import type { Booking, BookingListScope } from '@fitflow/api-contract';
 import { patchState, signalStore, withMethods, withState } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, EMPTY, firstValueFrom, pipe, switchMap, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { BookingsApi } from '../../core/api/bookings-api';
 import { describeProblem, toProblem } from '../../core/api/problem';
+import { withPagedLoading } from '../../core/api/with-paged-loading';
 import { ToastService } from '../../core/ui/toast.service';
 import { creditsLabel } from '../../shared/sessions/session-labels';
 
 export const BOOKINGS_PAGE_SIZE = 20;
 
 interface MyBookingsState {
-  scope: BookingListScope;
-  bookings: Booking[];
-  total: number;
-  loading: boolean;
-  loadingMore: boolean;
-  error: string | null;
   /** Bookings being cancelled, so their buttons wait. */
   cancelling: string[];
 }
 
-const initialState: MyBookingsState = {
-  scope: 'upcoming',
-  bookings: [],
-  total: 0,
-  loading: true,
-  loadingMore: false,
-  error: null,
-  cancelling: [],
-};
-
 /** The member's own bookings, one tab (upcoming, past, cancelled) at a time; cancelling one. Provided at the route. */
 export const MyBookingsStore = signalStore(
-  withState(initialState),
-  withMethods((store, api = inject(BookingsApi), toast = inject(ToastService)) => ({
-    /** Loads the first page of a tab, again whenever the tab changes (latest wins). */
-    load: rxMethod<BookingListScope>(
-      pipe(
-        tap((scope) => patchState(store, { scope, loading: true, loadingMore: false, error: null })),
-        switchMap((scope) =>
-          api.list({ scope, page: 1, pageSize: BOOKINGS_PAGE_SIZE }).pipe(
-            tap((page) => patchState(store, { bookings: page.items, total: page.total, loading: false })),
-            catchError((error: unknown) => {
-              patchState(store, { bookings: [], total: 0, loading: false, error: describeProblem(toProblem(error)) });
-              return EMPTY;
-            }),
-          ),
-        ),
-      ),
-    ),
-
-    hasMore(): boolean {
-      return store.bookings().length < store.total();
+  /** `load(scope)` shows a tab's first page, again whenever the tab changes. */
+  withPagedLoading({
+    collection: 'bookings',
+    fetcher: () => {
+      const api = inject(BookingsApi);
+      return (scope: BookingListScope, page: number) => api.list({ scope, page, pageSize: BOOKINGS_PAGE_SIZE });
     },
-
-    /**
-     * Appends what follows the bookings shown; dropped when the tab changed meanwhile. The page is counted from
-     * what is shown, not from the pages loaded: a cancelled booking leaves the list, so the rest move up, and
-     * asking for the page after the last one loaded would skip the ones that moved into it (the ones already
-     * shown come back and are dropped).
+    /*
+     * "Load more" counts the page from what is shown, not from the pages loaded: a cancelled booking leaves the
+     * list, so the rest move up, and asking for the page after the last one loaded would skip the ones that moved
+     * into it (the ones already shown come back and are dropped).
      */
-    async loadMore(): Promise<void> {
-      const scope = store.scope();
-      if (store.loading() || store.loadingMore() || store.bookings().length >= store.total()) return;
-      const page = Math.floor(store.bookings().length / BOOKINGS_PAGE_SIZE) + 1;
-      patchState(store, { loadingMore: true });
-      try {
-        const result = await firstValueFrom(api.list({ scope, page, pageSize: BOOKINGS_PAGE_SIZE }));
-        if (store.scope() !== scope) return;
-        const known = new Set(store.bookings().map((b) => b.id));
-        patchState(store, {
-          bookings: [...store.bookings(), ...result.items.filter((b) => !known.has(b.id))],
-          total: result.total,
-        });
-      } catch (error) {
-        if (store.scope() === scope) patchState(store, { error: describeProblem(toProblem(error)) });
-      } finally {
-        if (store.scope() === scope) patchState(store, { loadingMore: false });
-      }
-    },
-
+    nextPage: (shown) => Math.floor(shown / BOOKINGS_PAGE_SIZE) + 1,
+  }),
+  withState<MyBookingsState>({ cancelling: [] }),
+  withMethods((store, api = inject(BookingsApi), toast = inject(ToastService)) => ({
     isCancelling(id: string): boolean {
       return store.cancelling().includes(id);
     },

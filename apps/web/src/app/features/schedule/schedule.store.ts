@@ -3,9 +3,9 @@ import { Router, type Params } from '@angular/router';
 import type { ListSessionsQuery, Session } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, debounceTime, EMPTY, firstValueFrom, map, pipe, switchMap, tap } from 'rxjs';
+import { debounceTime, map, pipe, tap } from 'rxjs';
 import { SchedulingApi } from '../../core/api/scheduling-api';
-import { describeProblem, toProblem } from '../../core/api/problem';
+import { withPagedLoading } from '../../core/api/with-paged-loading';
 import { StudioStore } from '../../core/studio/studio.store';
 import {
   addDays,
@@ -28,24 +28,7 @@ const SCHEDULE_PATH = '/schedule';
 interface ScheduleState {
   /** What the URL says; the one source of the filters. */
   filters: ScheduleFilters;
-  sessions: Session[];
-  total: number;
-  /** The last page loaded (pages accumulate with "Load more"). */
-  page: number;
-  loading: boolean;
-  loadingMore: boolean;
-  error: string | null;
 }
-
-const initialState: ScheduleState = {
-  filters: defaultFilters,
-  sessions: [],
-  total: 0,
-  page: 1,
-  loading: true,
-  loadingMore: false,
-  error: null,
-};
 
 /**
  * The schedule browser: filters that live in the URL (so a view can be shared and Back works), the sessions of
@@ -53,8 +36,15 @@ const initialState: ScheduleState = {
  */
 export const ScheduleStore = signalStore(
   withTrainers(),
-  withState(initialState),
-  withComputed(({ filters, sessions, total }, studio = inject(StudioStore), clock = inject(CLOCK)) => {
+  withState<ScheduleState>({ filters: defaultFilters }),
+  withPagedLoading({
+    collection: 'sessions',
+    fetcher: () => {
+      const api = inject(SchedulingApi);
+      return (query: ListSessionsQuery, page: number) => api.listSessions({ ...query, page });
+    },
+  }),
+  withComputed(({ filters, sessions }, studio = inject(StudioStore), clock = inject(CLOCK)) => {
     const now = clock();
     const timeZone = studio.timeZone;
     const today = computed(() => dateKeyOf(now, timeZone()));
@@ -91,14 +81,13 @@ export const ScheduleStore = signalStore(
         };
       }),
       groups: computed(() => groupByStudioDay(sessions(), timeZone(), Number(today().slice(0, 4)))),
-      hasMore: computed(() => sessions().length < total()),
       isFiltered: computed(() => {
         const { trainerId, available, q } = filters();
         return trainerId !== null || available || q !== '';
       }),
     };
   }),
-  withMethods((store, api = inject(SchedulingApi), router = inject(Router)) => {
+  withMethods((store, router = inject(Router)) => {
     /** Puts filters in the URL; the page then hands them back through `followUrl`. */
     const navigate = (filters: ScheduleFilters): Promise<boolean> =>
       router.navigate([SCHEDULE_PATH], { queryParams: paramsFromFilters(filters) });
@@ -132,50 +121,10 @@ export const ScheduleStore = signalStore(
         ),
       ),
 
-      /** Loads the first page of whatever the query names, again whenever it changes (latest wins). */
-      load: rxMethod<ListSessionsQuery | null>(
-        pipe(
-          tap((query) => query && patchState(store, { loading: true, loadingMore: false, error: null })),
-          switchMap((query) => {
-            if (!query) return EMPTY;
-            return api.listSessions(query).pipe(
-              tap((page) => patchState(store, { sessions: page.items, total: page.total, page: 1, loading: false })),
-              catchError((error: unknown) => {
-                patchState(store, { sessions: [], total: 0, loading: false, error: describeProblem(toProblem(error)) });
-                return EMPTY;
-              }),
-            );
-          }),
-        ),
-      ),
-
-      /** Appends the next page. A result for filters that have changed meanwhile is dropped. */
-      async loadMore(): Promise<void> {
-        const query = store.query();
-        if (!query || store.loadingMore() || store.loading() || !store.hasMore()) return;
-        const page = store.page() + 1;
-        patchState(store, { loadingMore: true });
-        try {
-          const result = await firstValueFrom(api.listSessions({ ...query, page }));
-          if (store.query() !== query) return;
-          const known = new Set(store.sessions().map((s) => s.id));
-          patchState(store, {
-            sessions: [...store.sessions(), ...result.items.filter((s) => !known.has(s.id))],
-            total: result.total,
-            page,
-          });
-        } catch (error) {
-          if (store.query() === query) patchState(store, { error: describeProblem(toProblem(error)) });
-        } finally {
-          if (store.query() === query) patchState(store, { loadingMore: false });
-        }
-      },
-
       /** Shows a session as it is now (after a booking attempt) where it is on the list. */
       replaceSession(session: Session): void {
         patchState(store, { sessions: store.sessions().map((s) => (s.id === session.id ? session : s)) });
       },
-
     };
   }),
   withHooks({

@@ -66,6 +66,31 @@ describe('UsersStore', () => {
     request.flush(page([ana]));
   });
 
+  it('starts again from page 1 when the page size changes', () => {
+    const { store, http } = setup();
+    http.expectOne((r) => r.url === '/api/v1/users').flush(page([ana], 41));
+    store.showPage(3, 20);
+    http.expectOne((r) => r.params.get('page') === '3').flush(page([]));
+
+    store.showPage(3, 50);
+    TestBed.tick();
+    expect(http.expectOne((r) => r.url === '/api/v1/users').request.params.toString()).toBe('page=1&pageSize=50');
+    expect(store.page()).toBe(1);
+  });
+
+  it('keeps the rows shown and says why when another page cannot be loaded', () => {
+    const { store, http } = setup();
+    http.expectOne((r) => r.url === '/api/v1/users').flush(page([ana], 41));
+    store.showPage(2, 20);
+    http
+      .expectOne((r) => r.params.get('page') === '2')
+      .flush(problem(500, 'INTERNAL'), { status: 500, statusText: 'Error' });
+
+    expect(store.users()).toEqual([ana]);
+    expect(store.error()).toMatch(/Something went wrong/);
+    expect(store.loading()).toBe(false);
+  });
+
   it('filters by role', () => {
     const { store, http } = setup();
     http.expectOne((r) => r.url === '/api/v1/users').flush(page([ana]));

@@ -2,9 +2,10 @@ import { computed, inject } from '@angular/core';
 import type { ListUsersQuery, Role, User } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, debounceTime, distinctUntilChanged, EMPTY, firstValueFrom, map, pipe, switchMap, tap } from 'rxjs';
+import { debounceTime, distinctUntilChanged, firstValueFrom, map, pipe, tap } from 'rxjs';
 import { ApiClient } from '../../../core/api/api-client';
 import { describeProblem, toProblem } from '../../../core/api/problem';
+import { withPagedLoading } from '../../../core/api/with-paged-loading';
 import { ToastService } from '../../../core/ui/toast.service';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -12,74 +13,56 @@ export const SEARCH_DEBOUNCE_MS = 300;
 interface UsersState {
   q: string;
   role: Role | null;
-  page: number;
   pageSize: number;
-  users: User[];
-  total: number;
-  loading: boolean;
-  error: string | null;
   /** Rows whose role change is on its way. */
   saving: string[];
 }
 
-const initialState: UsersState = {
-  q: '',
-  role: null,
-  page: 1,
-  pageSize: 20,
-  users: [],
-  total: 0,
-  loading: false,
-  error: null,
-  saving: [],
-};
+const initialState: UsersState = { q: '', role: null, pageSize: 20, saving: [] };
+
+/** The list's query but its page, which the paged loading adds. */
+type UsersQuery = Omit<ListUsersQuery, 'page'>;
 
 const roleNames: Record<Role, string> = { member: 'a member', trainer: 'a trainer', admin: 'an admin' };
 
 /** The admin's list of users: search, filter, page, change a role. Provided at the route. */
 export const UsersStore = signalStore(
   withState(initialState),
-  withComputed(({ q, role, page, pageSize }) => ({
-    query: computed<ListUsersQuery>(() => ({
-      page: page(),
+  withPagedLoading({
+    collection: 'users',
+    fetcher: () => {
+      const api = inject(ApiClient);
+      return (query: UsersQuery, page: number) => api.listUsers({ page, ...query });
+    },
+    keepItemsOnError: true,
+  }),
+  withComputed(({ q, role, pageSize }) => ({
+    /** A change loads page 1 again. */
+    query: computed<UsersQuery>(() => ({
       pageSize: pageSize(),
       ...(q() ? { q: q() } : {}),
       ...(role() ? { role: role() as Role } : {}),
     })),
   })),
   withMethods((store, api = inject(ApiClient), toast = inject(ToastService)) => ({
-    /** Loads the page the query names, again whenever the query changes (latest wins). */
-    load: rxMethod<ListUsersQuery>(
-      pipe(
-        tap(() => patchState(store, { loading: true, error: null })),
-        switchMap((query) =>
-          api.listUsers(query).pipe(
-            tap((result) => patchState(store, { users: result.items, total: result.total, loading: false })),
-            catchError((error: unknown) => {
-              patchState(store, { loading: false, error: describeProblem(toProblem(error)) });
-              return EMPTY;
-            }),
-          ),
-        ),
-      ),
-    ),
-
     /** What the search box says, applied once typing pauses. */
     search: rxMethod<string>(
       pipe(
         map((text) => text.trim()),
         debounceTime(SEARCH_DEBOUNCE_MS),
         distinctUntilChanged(),
-        tap((q) => patchState(store, { q, page: 1 })),
+        tap((q) => patchState(store, { q })),
       ),
     ),
 
     filterByRole(role: Role | null): void {
-      patchState(store, { role, page: 1 });
+      patchState(store, { role });
     },
 
+    /** The paginator's choice; another page size starts again from page 1. */
     showPage(page: number, pageSize: number): void {
-      patchState(store, { page: pageSize === store.pageSize() ? page : 1, pageSize });
+      if (pageSize === store.pageSize()) store.loadPage(page);
+      else patchState(store, { pageSize });
     },
 
     isSaving(id: string): boolean {

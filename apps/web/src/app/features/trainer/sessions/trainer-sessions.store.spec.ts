@@ -7,7 +7,7 @@ import { aSession, berlinStudio, pageOf, tess } from '../../../../testing/sessio
 import { AuthStore } from '../../../core/auth/auth.store';
 import { CLOCK } from '../../../core/time/studio-time';
 import { ToastService } from '../../../core/ui/toast.service';
-import { TrainerSessionsStore } from './trainer-sessions.store';
+import { MY_CLASSES_PAGE_SIZE, TrainerSessionsStore } from './trainer-sessions.store';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 const trainer: Me = { id: tess.id, email: 'tess@example.com', name: tess.name, role: 'trainer' };
@@ -58,6 +58,24 @@ describe('TrainerSessionsStore', () => {
     store.filterByTrainer(tess.id);
     TestBed.tick();
     expect(http.expectOne((r) => r.url === '/api/v1/sessions').request.params.get('trainerId')).toBe(tess.id);
+  });
+
+  it('loads more classes from now on, and tells a failed page as a toast, keeping the classes shown', async () => {
+    const { store, http, toast } = await setup();
+    const first = Array.from({ length: MY_CLASSES_PAGE_SIZE }, () => aSession());
+    http.expectOne((r) => r.url === '/api/v1/sessions').flush(pageOf(first, MY_CLASSES_PAGE_SIZE + 1));
+
+    const more = store.loadMore();
+    const request = http.expectOne((r) => r.url === '/api/v1/sessions');
+    expect(request.request.params.get('page')).toBe('2');
+    expect(request.request.params.get('from')).toBe(NOW.toISOString());
+    request.flush(problem(500, 'INTERNAL'), { status: 500, statusText: 'Error' });
+    await more;
+
+    expect(toast.error).toHaveBeenCalledWith(expect.stringMatching(/Something went wrong/));
+    expect(store.error()).toBeNull();
+    expect(store.sessions()).toEqual(first);
+    expect(store.loadingMore()).toBe(false);
   });
 
   it('publishes a draft and shows it published', async () => {

@@ -1,10 +1,10 @@
 import { computed, inject } from '@angular/core';
-import type { ListSessionsQuery, Session, UpdateSessionRequest } from '@fitflow/api-contract';
+import type { Session, UpdateSessionRequest } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, EMPTY, firstValueFrom, pipe, switchMap, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { SchedulingApi } from '../../../core/api/scheduling-api';
 import { type ApiProblem, describeProblem, toProblem } from '../../../core/api/problem';
+import { withPagedLoading } from '../../../core/api/with-paged-loading';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { placeFieldErrors } from '../../../core/forms/form-errors';
 import { StudioStore } from '../../../core/studio/studio.store';
@@ -24,12 +24,6 @@ const CONFLICTS = new Set(['INVALID_STATE', 'CAPACITY_BELOW_BOOKED']);
 interface TrainerSessionsState {
   /** An admin's trainer filter (null: every trainer). A trainer always sees their own. */
   trainerId: string | null;
-  sessions: Session[];
-  total: number;
-  page: number;
-  loading: boolean;
-  loadingMore: boolean;
-  error: string | null;
   /** Sessions with an action on its way. */
   busy: string[];
 }
@@ -40,36 +34,32 @@ interface TrainerSessionsState {
  */
 export const TrainerSessionsStore = signalStore(
   withTrainers(),
-  withState<TrainerSessionsState>({
-    trainerId: null,
-    sessions: [],
-    total: 0,
-    page: 1,
-    loading: true,
-    loadingMore: false,
-    error: null,
-    busy: [],
+  withPagedLoading({
+    collection: 'sessions',
+    fetcher: () => {
+      const api = inject(SchedulingApi);
+      const clock = inject(CLOCK);
+      /** Upcoming: from now on, whatever time a page is loaded. */
+      return ({ trainerId }: { trainerId: string | null }, page: number) =>
+        api.listSessions({
+          from: clock().toISOString(),
+          ...(trainerId ? { trainerId } : {}),
+          page,
+          pageSize: MY_CLASSES_PAGE_SIZE,
+        });
+    },
+    loadMoreErrors: 'toast',
   }),
-  withComputed(({ trainerId, sessions, total }, auth = inject(AuthStore), studio = inject(StudioStore)) => ({
+  withState<TrainerSessionsState>({ trainerId: null, busy: [] }),
+  withComputed(({ trainerId, sessions }, auth = inject(AuthStore), studio = inject(StudioStore)) => ({
     isAdmin: auth.isAdmin,
     timeZone: studio.timeZone,
     /** Whose sessions: the admin's choice, or the trainer themself. */
     shownTrainerId: computed(() => (auth.isAdmin() ? trainerId() : (auth.user()?.id ?? null))),
     groups: computed(() => groupByStudioDay(sessions(), studio.timeZone())),
-    hasMore: computed(() => sessions().length < total()),
   })),
   withMethods(
-    (store, api = inject(SchedulingApi), toast = inject(ToastService), clock = inject(CLOCK)) => {
-      /** Upcoming: from now on, whatever time the list is (re)loaded. */
-      const queryFor = (page: number): ListSessionsQuery => {
-        const trainerId = store.shownTrainerId();
-        return {
-          from: clock().toISOString(),
-          ...(trainerId ? { trainerId } : {}),
-          page,
-          pageSize: MY_CLASSES_PAGE_SIZE,
-        };
-      };
+    (store, api = inject(SchedulingApi), toast = inject(ToastService)) => {
       const describe = (session: Session): string =>
         `${session.name} on ${formatDay(dateKeyOf(session.startsAt, store.timeZone()))} at ${timeOfDayOf(session.startsAt, store.timeZone())}`;
       const replace = (updated: Session): void =>
@@ -94,44 +84,6 @@ export const TrainerSessionsStore = signalStore(
       };
 
       return {
-        /** Loads the first page for the trainer shown, again whenever that changes. */
-        load: rxMethod<string | null>(
-          pipe(
-            tap(() => patchState(store, { loading: true, loadingMore: false, error: null })),
-            switchMap(() =>
-              api.listSessions(queryFor(1)).pipe(
-                tap((result) => patchState(store, { sessions: result.items, total: result.total, page: 1, loading: false })),
-                catchError((error: unknown) => {
-                  patchState(store, { sessions: [], total: 0, loading: false, error: describeProblem(toProblem(error)) });
-                  return EMPTY;
-                }),
-              ),
-            ),
-          ),
-        ),
-
-        async loadMore(): Promise<void> {
-          if (store.loading() || store.loadingMore() || !store.hasMore()) return;
-          const trainerId = store.shownTrainerId();
-          const page = store.page() + 1;
-          patchState(store, { loadingMore: true });
-          try {
-            const result = await firstValueFrom(api.listSessions(queryFor(page)));
-            if (store.shownTrainerId() !== trainerId) return;
-            const known = new Set(store.sessions().map((s) => s.id));
-            patchState(store, {
-              sessions: [...store.sessions(), ...result.items.filter((s) => !known.has(s.id))],
-              total: result.total,
-              page,
-            });
-          } catch (error) {
-            void toast.error(describeProblem(toProblem(error)));
-          } finally {
-            patchState(store, { loadingMore: false });
-          }
-        },
-
-
         filterByTrainer(trainerId: string | null): void {
           patchState(store, { trainerId });
         },
@@ -193,7 +145,7 @@ export const TrainerSessionsStore = signalStore(
   ),
   withHooks({
     onInit(store) {
-      store.load(store.shownTrainerId);
+      store.load(() => ({ trainerId: store.shownTrainerId() }));
       if (store.isAdmin()) void store.loadTrainers();
     },
   }),

@@ -1,10 +1,10 @@
 import { computed, inject } from '@angular/core';
 import type { CreateTemplateRequest, ListTemplatesQuery, Template, UpdateTemplateRequest } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
-import { rxMethod } from '@ngrx/signals/rxjs-interop';
-import { catchError, EMPTY, firstValueFrom, pipe, switchMap, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { SchedulingApi } from '../../../core/api/scheduling-api';
 import { describeProblem, toProblem } from '../../../core/api/problem';
+import { withPagedLoading } from '../../../core/api/with-paged-loading';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { placeFieldErrors } from '../../../core/forms/form-errors';
 import { StudioStore } from '../../../core/studio/studio.store';
@@ -39,34 +39,29 @@ export interface ScheduleInput {
 interface TemplatesState {
   /** An admin's trainer filter (null: every trainer's). A trainer always sees their own. */
   trainerId: string | null;
-  page: number;
-  templates: Template[];
-  total: number;
-  loading: boolean;
-  error: string | null;
   /** Templates being deleted. */
   deleting: string[];
 }
 
+/** The list's query but its page, which the paged loading adds. */
+type TemplatesQuery = Pick<ListTemplatesQuery, 'trainerId'>;
+
 /** A trainer's class templates (an admin's: anyone's): list, create, edit, delete, schedule. Provided at the route. */
 export const TemplatesStore = signalStore(
   withTrainers(),
-  withState<TemplatesState>({
-    trainerId: null,
-    page: 1,
-    templates: [],
-    total: 0,
-    loading: true,
-    error: null,
-    deleting: [],
+  withPagedLoading({
+    collection: 'templates',
+    fetcher: () => {
+      const api = inject(SchedulingApi);
+      return (query: TemplatesQuery, page: number) => api.listTemplates({ page, pageSize: TEMPLATES_PAGE_SIZE, ...query });
+    },
+    keepItemsOnError: true,
   }),
-  withComputed(({ trainerId, page }, auth = inject(AuthStore)) => ({
+  withState<TemplatesState>({ trainerId: null, deleting: [] }),
+  withComputed(({ trainerId }, auth = inject(AuthStore)) => ({
     isAdmin: auth.isAdmin,
-    query: computed<ListTemplatesQuery>(() => ({
-      page: page(),
-      pageSize: TEMPLATES_PAGE_SIZE,
-      ...(auth.isAdmin() && trainerId() ? { trainerId: trainerId() as string } : {}),
-    })),
+    /** A change loads page 1 again. */
+    query: computed<TemplatesQuery>(() => (auth.isAdmin() && trainerId() ? { trainerId: trainerId() as string } : {})),
   })),
   withMethods(
     (store, api = inject(SchedulingApi), toast = inject(ToastService), studio = inject(StudioStore)) => {
@@ -74,45 +69,14 @@ export const TemplatesStore = signalStore(
         const problem = toProblem(error);
         return { ok: false, ...placeFieldErrors(problem, fields, aliases) };
       };
-      /** Loads the current page again (after a create, which may land anywhere in the list). */
-      const refresh = async (): Promise<void> => {
-        patchState(store, { loading: true, error: null });
-        try {
-          const result = await firstValueFrom(api.listTemplates(store.query()));
-          patchState(store, { templates: result.items, total: result.total });
-        } catch (error) {
-          patchState(store, { error: describeProblem(toProblem(error)) });
-        } finally {
-          patchState(store, { loading: false });
-        }
-      };
 
       return {
-        /** Loads the page the query names, again whenever it changes (latest wins). */
-        load: rxMethod<ListTemplatesQuery>(
-          pipe(
-            tap(() => patchState(store, { loading: true, error: null })),
-            switchMap((query) =>
-              api.listTemplates(query).pipe(
-                tap((result) => patchState(store, { templates: result.items, total: result.total, loading: false })),
-                catchError((error: unknown) => {
-                  patchState(store, { loading: false, error: describeProblem(toProblem(error)) });
-                  return EMPTY;
-                }),
-              ),
-            ),
-          ),
-        ),
-
-        refresh,
-
-
         filterByTrainer(trainerId: string | null): void {
-          patchState(store, { trainerId, page: 1 });
+          patchState(store, { trainerId });
         },
 
         showPage(page: number): void {
-          patchState(store, { page });
+          store.loadPage(page);
         },
 
         /** Creates a template, or replaces an existing one's details. */
@@ -136,7 +100,8 @@ export const TemplatesStore = signalStore(
               };
               await firstValueFrom(api.createTemplate(body));
               void toast.success(`${body.name} created.`);
-              await refresh();
+              // A new template may land anywhere in the list: the page shown is loaded again.
+              await store.reload();
             }
             return saved;
           } catch (error) {
