@@ -1,6 +1,7 @@
 // The server the Playwright suite runs against (see apps/web-e2e/playwright.config.mts): a fresh PostgreSQL
-// database, then the real API serving the built SPA on 127.0.0.1:4310 (or E2E_PORT). On SIGTERM/SIGINT, or
-// when the API exits by itself, it stops the API and drops the database.
+// database, then FitFlow as deployed on PostgreSQL and Redis: the real API serving the built SPA on 127.0.0.1:4310
+// (or E2E_PORT) and a worker delivering its events. On SIGTERM/SIGINT, or when either exits by itself, it stops
+// both and drops the database.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,7 @@ async function sql(statement) {
   }
 }
 
-let api; // the API's child process, once started
+const children = []; // the API's and the worker's processes, once started
 let stopping = false;
 let finished = false;
 
@@ -49,11 +50,12 @@ async function finish(code) {
 function stop(signal) {
   if (stopping) return;
   stopping = true;
-  if (!api) return; // still creating the database: the start-up below notices and cleans up
-  if (api.pid && api.exitCode === null && api.signalCode === null) {
-    process.kill(-api.pid, signal);
-    // The API shuts down gracefully; do not let a stuck one keep the database alive.
-    setTimeout(() => api.exitCode === null && api.signalCode === null && process.kill(-api.pid, 'SIGKILL'), 10_000).unref();
+  // Still creating the database when empty: the start-up below notices and cleans up.
+  for (const child of children) {
+    if (!child.pid || child.exitCode !== null || child.signalCode !== null) continue;
+    process.kill(-child.pid, signal);
+    // Each shuts down gracefully; do not let a stuck one keep the database alive.
+    setTimeout(() => child.exitCode === null && child.signalCode === null && process.kill(-child.pid, 'SIGKILL'), 10_000).unref();
   }
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
@@ -63,34 +65,49 @@ await sql(`CREATE DATABASE "${database}"`);
 console.log(`e2e: created database ${database}`);
 if (stopping) await finish(0);
 
-// The local tsx binary, as `npx tsx` would find it, but without npm's wrapper process between us and the
-// API. Its own process group, so only we signal it, exactly once.
-api = spawn(resolve(root, 'node_modules/.bin/tsx'), ['apps/api/src/main.ts'], {
-  cwd: root,
-  stdio: 'inherit',
-  detached: true,
-  env: {
-    ...process.env,
-    PORT: process.env.E2E_PORT ?? '4310',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    // Its own Redis keys (sign-in limits): suites side by side, or a dev server on the same Redis, share none.
-    REDIS_PREFIX: `${database}:`,
-    JWT_SECRET: randomBytes(36).toString('base64url'), // 48 characters
-    ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.fitflow.test',
-    ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'E2e-admin-password-2026',
-    WEB_ROOT: webRoot,
-    LOG_LEVEL: 'warn',
-    RATE_LIMITS: 'login=10/1m,login-address=1000/1m',
-  },
-});
+const env = {
+  ...process.env,
+  PORT: process.env.E2E_PORT ?? '4310',
+  HOST: '127.0.0.1',
+  DATABASE_URL: databaseUrl,
+  REDIS_URL: redisUrl,
+  // Its own Redis keys (sign-in limits, jobs, the outbox signal): suites side by side, or a dev server on the same
+  // Redis, share none.
+  REDIS_PREFIX: `${database}:`,
+  JWT_SECRET: randomBytes(36).toString('base64url'), // 48 characters
+  ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL ?? 'admin@e2e.fitflow.test',
+  ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD ?? 'E2e-admin-password-2026',
+  WEB_ROOT: webRoot,
+  LOG_LEVEL: 'warn',
+  RATE_LIMITS: 'login=10/1m,login-address=1000/1m',
+};
 
-api.on('error', (error) => {
-  console.error('e2e: could not start the API', error);
-  void finish(1);
-});
-api.on('exit', (code, signal) => {
-  if (!stopping) console.error(`e2e: the API exited by itself (${signal ?? `code ${code}`})`);
-  void finish(stopping ? 0 : (code ?? 1));
-});
+/**
+ * The local tsx binary, as `npx tsx` would find it, but without npm's wrapper process between us and the child.
+ * Its own process group, so only we signal it, exactly once.
+ */
+function start(name, entryPoint) {
+  const child = spawn(resolve(root, 'node_modules/.bin/tsx'), [entryPoint], { cwd: root, stdio: 'inherit', detached: true, env });
+  children.push(child);
+  child.on('error', (error) => {
+    console.error(`e2e: could not start the ${name}`, error);
+    stop('SIGTERM');
+    void finishWhenAllExited(1);
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`e2e: the ${name} exited by itself (${signal ?? `code ${code}`})`);
+    const failed = !stopping;
+    stop('SIGTERM');
+    void finishWhenAllExited(failed ? (code || 1) : 0);
+  });
+}
+
+let exitCode = 0;
+function finishWhenAllExited(code) {
+  exitCode ||= code;
+  if (children.every((child) => child.exitCode !== null || child.signalCode !== null)) return finish(exitCode);
+}
+
+// The API migrates the database at start; the worker migrates too (a no-op once done, and safe at the same time).
+start('API', 'apps/api/src/main.ts');
+start('worker', 'apps/api/src/worker.ts');

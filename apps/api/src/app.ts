@@ -5,12 +5,12 @@ import { basename, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import { API_BASE_PATH, type Studio } from '@fitflow/api-contract';
 import type { AppConfig } from './config';
-import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from './composition-types';
+import type { CurrentActorHandler } from '@fitflow/application-membership';
 import type { KyselyIdempotencyStore } from './infrastructure/idempotency/kysely-idempotency-store';
 import { openApiOptions } from './http/openapi';
 import { authenticationPlugin } from './http/plugins/authentication';
@@ -18,20 +18,16 @@ import { idempotencyPlugin } from './http/plugins/idempotency';
 import { rateLimitingPlugin } from './http/plugins/rate-limiting';
 import { privateAnswersPlugin, securityHeadersPlugin } from './http/plugins/security-headers';
 import { rawClientErrorAnswer, sendNotFound, sendProblem } from './http/problem';
-import { authRoutes } from './http/routes/auth';
-import { bookingRoutes } from './http/routes/bookings';
 import { healthRoutes } from './http/routes/health';
-import { sessionRoutes } from './http/routes/sessions';
 import { studioRoutes } from './http/routes/studio';
-import { templateRoutes } from './http/routes/templates';
-import { userRoutes } from './http/routes/users';
 import { JwtAccessTokenVerifier } from './infrastructure/security/tokens';
 
 export interface AppDependencies {
   config: AppConfig;
-  membership: MembershipHandlers;
-  scheduling: SchedulingHandlers;
-  bookings: BookingHandlers;
+  /** Who the caller is now: read at every authenticated request. */
+  currentActor: CurrentActorHandler;
+  /** Every module's routes, mounted under `/api/v1`. */
+  routes: readonly FastifyPluginAsync[];
   /** The first answers to `Idempotency-Key`s, for routes with `config: { idempotent: true }`. */
   idempotency: KyselyIdempotencyStore;
   readinessChecks: Record<string, () => Promise<unknown>>;
@@ -91,7 +87,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const accessTokens = new JwtAccessTokenVerifier(deps.config.jwtSecret);
   await app.register(authenticationPlugin, {
     accountIdOf: (token) => accessTokens.accountIdOf(token),
-    currentActor: (userId) => deps.membership.currentActor.handle({ userId }),
+    currentActor: (userId) => deps.currentActor.handle({ userId }),
   });
   await app.register(rateLimitingPlugin, {
     limits: deps.config.rateLimits,
@@ -105,11 +101,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(
     async (api) => {
       await api.register(studioRoutes, { studio: studioView(deps.config) });
-      await api.register(authRoutes, { handlers: deps.membership });
-      await api.register(userRoutes, { handlers: deps.membership });
-      await api.register(templateRoutes, { handlers: deps.scheduling });
-      await api.register(sessionRoutes, { handlers: deps.scheduling });
-      await api.register(bookingRoutes, { handlers: deps.bookings, studio: deps.config.studio });
+      for (const routes of deps.routes) await api.register(routes);
     },
     { prefix: API_BASE_PATH },
   );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { RefundTier } from '@fitflow/domain-booking';
 
 /** Parses `90s`, `10m`, `2h`, `1d` into milliseconds. */
 export function parseDuration(text: string): number | null {
@@ -46,11 +47,6 @@ const rateLimits = z
     }
     return limits;
   });
-
-export interface RefundTier {
-  hoursBefore: number;
-  refundPercentage: number;
-}
 
 /** `24:100,12:50`: refund tiers from the largest number of hours before the start. */
 const cancellationPolicy = z
@@ -122,6 +118,9 @@ const environmentSchema = z.object({
   WAITLIST_CUTOFF: duration('30m'),
   CHECKIN_GRACE: duration('10m'),
   CANCELLATION_POLICY: cancellationPolicy,
+  EVENT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  EVENT_RETRY_DELAY: duration('10s'),
+  EVENT_LEASE: duration('2m'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ROOT: z.string().optional(),
   TRUST_PROXY: flag,
@@ -148,6 +147,8 @@ export interface AppConfig {
   waitlistCutoffMs: number;
   checkInGraceMs: number;
   cancellationPolicy: RefundTier[];
+  /** How the worker delivers events to subscribers: see `EventEngine`. */
+  events: { maxAttempts: number; firstRetryDelayMs: number; leaseMs: number };
   logLevel: string;
   webRoot: string | undefined;
   demoData: boolean;
@@ -190,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     waitlistCutoffMs: e.WAITLIST_CUTOFF,
     checkInGraceMs: e.CHECKIN_GRACE,
     cancellationPolicy: e.CANCELLATION_POLICY,
+    events: { maxAttempts: e.EVENT_ATTEMPTS, firstRetryDelayMs: e.EVENT_RETRY_DELAY, leaseMs: e.EVENT_LEASE },
     logLevel: e.LOG_LEVEL,
     webRoot: e.WEB_ROOT,
     demoData: e.DEMO_DATA,

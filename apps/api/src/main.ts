@@ -1,53 +1,30 @@
-import { pino } from 'pino';
 import { buildApp } from './app';
 import { compose } from './composition';
-import { ConfigError, loadConfig, type AppConfig } from './config';
 import { DEMO_ACCOUNTS, seedDemoData } from './demo/seed-demo';
-import { SystemClock } from './infrastructure/system';
+import { run, startProcess, stopOnSignals } from './entry-point';
 
-function readConfig(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
+/** Serves HTTP. Without REDIS_URL it also delivers events and runs jobs, so the embedded default needs nothing else. */
 async function main(): Promise<void> {
-  const config = readConfig();
-  const logger = pino({ level: config.logLevel });
+  const { config, logger } = startProcess();
   if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: a random one signs tokens until this process stops');
-
-  const composition = await compose(config, logger);
+  const composition = await compose(config, logger, { role: 'api' });
   if (config.admin) await composition.ensureAdmin.handle(config.admin);
   if (config.demoData) {
-    const { membership, scheduling, bookings } = composition.deps;
-    const clock = new SystemClock();
-    await seedDemoData(membership, composition.ensureAdmin, { handlers: scheduling, bookings, timeZone: config.studio.timeZone, clock });
+    const { membership, scheduling, bookings } = composition.handlers;
+    const schedule = { handlers: scheduling, bookings, timeZone: config.studio.timeZone, clock: composition.clock };
+    await seedDemoData(membership, composition.ensureAdmin, schedule);
   }
 
   const app = await buildApp({ ...composition.deps, loggerInstance: logger });
   await app.listen({ port: config.port, host: config.host });
-  logger.info({ database: composition.database.kind, redis: Boolean(config.redisUrl) }, 'FitFlow API ready');
+  const background = composition.events ? 'in this process' : 'in the worker (npm run worker)';
+  logger.info({ database: composition.database.kind, redis: Boolean(config.redisUrl), events: background }, 'FitFlow API ready');
   if (config.demoData) printDemoAccounts();
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
-    const forced = setTimeout(() => process.exit(1), 10_000).unref();
+  stopOnSignals(logger, async () => {
     await app.close();
     await composition.close();
-    clearTimeout(forced);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  });
 }
 
 function printDemoAccounts(): void {
@@ -56,8 +33,4 @@ function printDemoAccounts(): void {
   console.log('');
 }
 
-main().catch((error: unknown) => {
-  console.error('FitFlow API failed to start:', error instanceof Error ? error.message : error);
-  if (error instanceof Error && error.cause) console.error('Cause:', error.cause);
-  process.exit(1);
-});
+run('FitFlow API', main);

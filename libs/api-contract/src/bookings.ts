@@ -9,7 +9,15 @@ export const BOOKING_LIST_SCOPES = ['upcoming', 'past', 'cancelled'] as const;
 export const bookingScopeSchema = z.enum(BOOKING_LIST_SCOPES, { message: 'Use upcoming, past or cancelled' });
 export type BookingListScope = z.infer<typeof bookingScopeSchema>;
 
-/** API.md `Booking`. `refundPercentage` and `creditsRefunded` are set once it is cancelled. */
+export const BOOKING_CANCELLERS = ['member', 'studio'] as const;
+/** Who cancelled a booking: its member (or an admin for them), under the refund policy, or the studio, by cancelling the class. */
+export const bookingCancellerSchema = z.enum(BOOKING_CANCELLERS).meta({ id: 'BookingCanceller' });
+export type BookingCanceller = z.infer<typeof bookingCancellerSchema>;
+
+/**
+ * API.md `Booking`. `refundPercentage`, `creditsRefunded` and `cancelledBy` are set once it is cancelled;
+ * `cancellationReason` is the studio's reason when the studio cancelled it, null otherwise.
+ */
 export const bookingSchema = z
   .object({
     id: z.uuid(),
@@ -24,6 +32,8 @@ export const bookingSchema = z
     refundPercentage: z.number().int().min(0).max(100).nullable(),
     creditsSpent: z.number().int(),
     creditsRefunded: z.number().int().nullable(),
+    cancelledBy: bookingCancellerSchema.nullable(),
+    cancellationReason: z.string().nullable(),
     checkedInAt: instantSchema.nullable(),
     isLate: z.boolean(),
   })

@@ -1,10 +1,7 @@
-import type { BookingSnapshot } from '@fitflow/domain-booking';
+import { type BookingSnapshot, cancelledByOf } from '@fitflow/domain-booking';
 import type { BookingView } from './ports';
 
-/**
- * API.md `Booking` from a stored booking. Check-in does not exist yet: `checkedInAt` is as stored (null) and
- * `isLate` false.
- */
+/** API.md `Booking` from a stored booking: `checkedInAt` as stored, `isLate` false. */
 export function toBookingView(row: BookingSnapshot): BookingView {
   return {
     id: row.id,
@@ -19,6 +16,8 @@ export function toBookingView(row: BookingSnapshot): BookingView {
     refundPercentage: row.refundPercentage,
     creditsSpent: row.creditsSpent,
     creditsRefunded: row.creditsRefunded,
+    cancelledBy: cancelledByOf(row),
+    cancellationReason: row.cancellationReason,
     checkedInAt: row.checkedInAt?.toISOString() ?? null,
     isLate: false,
   };

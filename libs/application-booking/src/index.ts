@@ -5,3 +5,4 @@ export * from './errors';
 export * from './ports';
 export * from './queries/get-booking/get-booking.handler';
 export * from './queries/list-my-bookings/list-my-bookings.handler';
+export * from './subscribers/cancel-bookings-of-cancelled-session/cancel-bookings-of-cancelled-session.subscriber';

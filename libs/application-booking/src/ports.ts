@@ -1,19 +1,38 @@
 import type { Page, PageRequest } from '@fitflow/application-shared';
-import type { Booking, BookingStatus } from '@fitflow/domain-booking';
+import type { Booking, BookingStatus, CancelledBy } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
 
 // ---- Write side: bound to one transaction by the UnitOfWork ----------------------------------------------------
+
+declare const sessionRowLocked: unique symbol;
+
+/**
+ * A session whose row this transaction holds `FOR UPDATE`. Only `SessionLocks.getForUpdate` hands one out, and
+ * every method that locks a booking row, or reads spots to decide on one, asks for it: so the compiler enforces
+ * ARCHITECTURE.md's lock order — "in every command that changes spots or credits: the session row, then its
+ * bookings and holds, then the member's balance. Commands that start from a booking or a hold look up its session
+ * and lock that first, so no two commands can wait on each other." The brand exists only in types: an adapter
+ * casts to it right after its `SELECT ... FOR UPDATE` answered the row, and nowhere else.
+ */
+export type LockedSession = ClassSession & { readonly [sessionRowLocked]: true };
+
+/** A keyset page: the rows after `afterId` (from the first when null), at most `limit` of them. */
+export interface KeysetPage {
+  afterId: string | null;
+  limit: number;
+}
 
 /**
  * `save` inserts or updates and writes the aggregate's pulled events to the outbox. A unique index on
  * (member, session) where status = 'confirmed' backs "one confirmed booking per member and session".
  */
 export interface BookingRepository {
+  /** Reads without locking: to find the session to lock first, or to show. */
   get(id: string): Promise<Booking | null>;
-  /** Locks the booking's row until the transaction ends. */
-  getForUpdate(id: string): Promise<Booking | null>;
-  /** The member's confirmed booking on the session, if any. */
-  findConfirmed(memberId: string, sessionId: string): Promise<Booking | null>;
+  /** Locks the booking's row until the transaction ends; null unless it is a booking of `session`. */
+  getForUpdate(session: LockedSession, id: string): Promise<Booking | null>;
+  /** A page of the session's confirmed bookings in id order, their rows locked until the transaction ends. */
+  confirmedForUpdate(session: LockedSession, page: KeysetPage): Promise<Booking[]>;
   save(booking: Booking): Promise<void>;
 }
 
@@ -23,15 +42,13 @@ export interface SessionLocks {
    * `SELECT ... FOR UPDATE` on the session's row: every booking (and hold) of a session queues here, so counting
    * and inserting cannot race, across any number of API processes.
    */
-  getForUpdate(sessionId: string): Promise<ClassSession | null>;
-  /** Confirmed bookings plus unexpired holds of the session; call it while holding the lock. */
-  takenSpots(sessionId: string): Promise<number>;
+  getForUpdate(sessionId: string): Promise<LockedSession | null>;
   /**
-   * `takenSpots` and whether `memberId` holds a confirmed booking on the session, in one statement: call it while
-   * holding the lock. One query rather than two keeps the session's lock held for one round trip fewer, and every
-   * booking of the session queues behind that lock.
+   * Confirmed bookings plus unexpired holds of the session, and whether `memberId` holds a confirmed booking on it,
+   * in one statement under the session's lock. One query rather than two keeps the lock held for one round trip
+   * fewer, and every booking of the session queues behind that lock.
    */
-  spotsFor(sessionId: string, memberId: string): Promise<SpotCount>;
+  spotsFor(session: LockedSession, memberId: string): Promise<SpotCount>;
 }
 
 /** What the booking rule needs to know about a session's spots, read under its lock. */
@@ -80,6 +97,10 @@ export interface BookingView {
   refundPercentage: number | null;
   creditsSpent: number;
   creditsRefunded: number | null;
+  /** Null while not cancelled. */
+  cancelledBy: CancelledBy | null;
+  /** The studio's reason when the studio cancelled (the session was cancelled); null otherwise. */
+  cancellationReason: string | null;
   checkedInAt: string | null;
   isLate: boolean;
 }

@@ -21,10 +21,25 @@ export interface BookingFacts {
 /** A member got a spot. */
 export type BookingConfirmed = DomainEvent<typeof BOOKING_CONFIRMED, BookingFacts>;
 
-/** A booking was cancelled before the session started; the spot is free and `creditsRefunded` go back. */
+/**
+ * Who cancelled a booking: its `member` (or an admin on the member's behalf), under the refund policy, or the
+ * `studio`, by cancelling the session, with a full refund.
+ */
+export type CancelledBy = 'member' | 'studio';
+
+/**
+ * A booking was cancelled; the spot is free and `creditsRefunded` go back. `reason` is the studio's (the
+ * session's cancellation reason), null when the member cancelled.
+ */
 export type BookingCancelled = DomainEvent<
   typeof BOOKING_CANCELLED,
-  BookingFacts & { cancelledAt: string; refundPercentage: number; creditsRefunded: number }
+  BookingFacts & {
+    cancelledAt: string;
+    cancelledBy: CancelledBy;
+    reason: string | null;
+    refundPercentage: number;
+    creditsRefunded: number;
+  }
 >;
 
 export type BookingEvent = BookingConfirmed | BookingCancelled;

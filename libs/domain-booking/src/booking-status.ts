@@ -1,4 +1,7 @@
-/** A booking is confirmed when made, cancelled by its member or an admin, or no_show when not checked in. */
+/**
+ * A booking is confirmed when made, cancelled by its member, an admin or the studio (the session was cancelled),
+ * or no_show when not checked in.
+ */
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'no_show'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 

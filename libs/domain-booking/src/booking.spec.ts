@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidStateError } from '@fitflow/domain-shared';
-import { Booking, type NewBooking } from './booking';
+import { Booking, type NewBooking, cancelledByOf } from './booking';
 import { BOOKING_CANCELLED, BOOKING_CONFIRMED } from './booking-events';
 import { CancellationPolicy } from './cancellation-policy';
 
@@ -87,11 +87,20 @@ describe('Booking.cancel', () => {
           sessionName: 'Morning Yoga',
           startsAt: STARTS,
           cancelledAt: hoursBefore(30).toISOString(),
+          cancelledBy: 'member',
+          reason: null,
           refundPercentage: 100,
           creditsRefunded: 3,
         },
       },
     ]);
+  });
+
+  it('is the member’s cancellation: no reason kept', () => {
+    const booking = booked();
+    booking.cancel(policy, hoursBefore(30));
+    expect(booking.cancelledBy).toBe('member');
+    expect(booking.snapshot().cancellationReason).toBeNull();
   });
 
   it.each([0, -1])('refuses once the session has started (%i h before) with INVALID_STATE', (hours) => {
@@ -114,12 +123,94 @@ describe('Booking.cancel', () => {
   });
 });
 
+describe('Booking.cancelByStudio', () => {
+  it.each([
+    ['48 h before the start', hoursBefore(48)],
+    ['an hour before the start, when a member would get nothing back', hoursBefore(1)],
+    ['after the start, when a late delivery runs', hoursBefore(-2)],
+  ])('refunds every credit spent, cancelled %s', (_, at) => {
+    const booking = booked({ creditsSpent: 3 });
+    booking.cancelByStudio('Trainer is ill', at);
+    expect(booking.snapshot()).toMatchObject({
+      status: 'cancelled',
+      cancelledAt: at,
+      refundPercentage: 100,
+      creditsRefunded: 3,
+      cancellationReason: 'Trainer is ill',
+    });
+    expect(booking.cancelledBy).toBe('studio');
+  });
+
+  it('records a self-contained BookingCancelled that says the studio cancelled it and why', () => {
+    const booking = booked();
+    booking.cancelByStudio('Trainer is ill', hoursBefore(1));
+    expect(booking.pullEvents()).toEqual([
+      {
+        type: BOOKING_CANCELLED,
+        aggregateId: 'b-1',
+        occurredAt: hoursBefore(1).toISOString(),
+        payload: {
+          bookingId: 'b-1',
+          memberId: 'm-1',
+          memberEmail: 'mo@example.com',
+          memberName: 'Mo Member',
+          sessionId: 's-1',
+          sessionName: 'Morning Yoga',
+          startsAt: STARTS,
+          endsAt: '2026-12-03T08:00:00.000Z',
+          trainerName: 'Tara Trainer',
+          creditsSpent: 3,
+          cancelledAt: hoursBefore(1).toISOString(),
+          cancelledBy: 'studio',
+          reason: 'Trainer is ill',
+          refundPercentage: 100,
+          creditsRefunded: 3,
+        },
+      },
+    ]);
+  });
+
+  it('refunds nothing of a free class, and still says why', () => {
+    const booking = booked({ creditsSpent: 0 });
+    booking.cancelByStudio('Studio closed', hoursBefore(30));
+    expect(booking.snapshot()).toMatchObject({ refundPercentage: 100, creditsRefunded: 0, cancellationReason: 'Studio closed' });
+  });
+
+  it('refuses a booking the member already cancelled with INVALID_STATE, and keeps the member’s refund', () => {
+    const booking = booked();
+    booking.cancel(policy, hoursBefore(20));
+    booking.pullEvents();
+    expect(() => booking.cancelByStudio('Trainer is ill', hoursBefore(10))).toThrow(InvalidStateError);
+    expect(booking.snapshot()).toMatchObject({ refundPercentage: 50, creditsRefunded: 1, cancellationReason: null });
+    expect(booking.cancelledBy).toBe('member');
+    expect(booking.pullEvents()).toEqual([]);
+  });
+
+  it('refuses a no-show with INVALID_STATE', () => {
+    const booking = Booking.restore({ ...booked().snapshot(), status: 'no_show' });
+    expect(() => booking.cancelByStudio('Trainer is ill', hoursBefore(30))).toThrow(InvalidStateError);
+  });
+});
+
+describe('cancelledByOf', () => {
+  it('is null while not cancelled, the studio when a reason is kept, the member otherwise', () => {
+    expect(cancelledByOf({ status: 'confirmed', cancellationReason: null })).toBeNull();
+    expect(cancelledByOf({ status: 'no_show', cancellationReason: null })).toBeNull();
+    expect(cancelledByOf({ status: 'cancelled', cancellationReason: null })).toBe('member');
+    expect(cancelledByOf({ status: 'cancelled', cancellationReason: 'Snow' })).toBe('studio');
+  });
+});
+
 describe('Booking.restore', () => {
-  it('rebuilds the same snapshot and records nothing', () => {
+  it.each([
+    ['cancelled by its member', (booking: Booking) => booking.cancel(policy, hoursBefore(20))],
+    ['cancelled by the studio', (booking: Booking) => booking.cancelByStudio('Snow', hoursBefore(20))],
+  ])('rebuilds the same snapshot of a booking %s and records nothing', (_, cancel) => {
     const original = booked();
-    original.cancel(policy, hoursBefore(20));
+    cancel(original);
     const restored = Booking.restore(original.snapshot());
     expect(restored.snapshot()).toEqual(original.snapshot());
+    expect(restored.cancelledBy).toBe(original.cancelledBy);
     expect(restored.pullEvents()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { AggregateRoot, InvalidStateError, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
-import { BOOKING_CANCELLED, BOOKING_CONFIRMED, type BookingFacts } from './booking-events';
+import { BOOKING_CANCELLED, BOOKING_CONFIRMED, type BookingFacts, type CancelledBy } from './booking-events';
 import type { BookingStatus } from './booking-status';
 import type { CancellationPolicy } from './cancellation-policy';
 
@@ -43,10 +43,21 @@ export interface BookingSnapshot {
   cancelledAt: Date | null;
   refundPercentage: number | null;
   creditsRefunded: number | null;
+  /** The studio's reason when it cancelled the booking (by cancelling the session); null otherwise. */
+  cancellationReason: string | null;
   checkedInAt: Date | null;
 }
 
-/** A member's spot in one session. Confirmed when created; `cancel` applies the studio's refund policy. */
+/** Who cancelled the booking; null while it is not cancelled. Only the studio's cancellations carry a reason. */
+export function cancelledByOf({ status, cancellationReason }: Pick<BookingSnapshot, 'status' | 'cancellationReason'>): CancelledBy | null {
+  if (status !== 'cancelled') return null;
+  return cancellationReason === null ? 'member' : 'studio';
+}
+
+/**
+ * A member's spot in one session. Confirmed when created; `cancel` applies the studio's refund policy,
+ * `cancelByStudio` refunds in full.
+ */
 export class Booking extends AggregateRoot {
   readonly #memberId: string;
   readonly #memberEmail: string;
@@ -58,6 +69,7 @@ export class Booking extends AggregateRoot {
   #cancelledAt: Date | null;
   #refundPercentage: number | null;
   #creditsRefunded: number | null;
+  #cancellationReason: string | null;
   readonly #checkedInAt: Date | null;
 
   private constructor(snapshot: BookingSnapshot) {
@@ -78,6 +90,7 @@ export class Booking extends AggregateRoot {
     this.#cancelledAt = snapshot.cancelledAt && new Date(snapshot.cancelledAt);
     this.#refundPercentage = snapshot.refundPercentage;
     this.#creditsRefunded = snapshot.creditsRefunded;
+    this.#cancellationReason = snapshot.cancellationReason;
     this.#checkedInAt = snapshot.checkedInAt && new Date(snapshot.checkedInAt);
   }
 
@@ -102,6 +115,7 @@ export class Booking extends AggregateRoot {
       cancelledAt: null,
       refundPercentage: null,
       creditsRefunded: null,
+      cancellationReason: null,
       checkedInAt: null,
     });
     booking.record(domainEvent(BOOKING_CONFIRMED, id, at, booking.#facts()));
@@ -140,33 +154,38 @@ export class Booking extends AggregateRoot {
     return this.#cancelledAt && new Date(this.#cancelledAt);
   }
 
+  get cancelledBy(): CancelledBy | null {
+    return cancelledByOf({ status: this.#status, cancellationReason: this.#cancellationReason });
+  }
+
+  get cancellationReason(): string | null {
+    return this.#cancellationReason;
+  }
+
   isOwnedBy(userId: string): boolean {
     return this.#memberId === userId;
   }
 
   /**
-   * Cancels a confirmed booking before its session starts (INVALID_STATE otherwise), refunding
+   * Its member (or an admin) cancels a confirmed booking before its session starts (INVALID_STATE otherwise), refunding
    * `floor(creditsSpent × policy.refundFor(startsAt, now) / 100)` credits; records BookingCancelled.
    */
   cancel(policy: CancellationPolicy, now: Date): void {
-    if (this.#status !== 'confirmed') throw new InvalidStateError(`This booking is ${this.#status} and cannot be cancelled`);
+    this.#assertConfirmed();
     if (now.getTime() >= this.#session.startsAt.getTime()) {
       throw new InvalidStateError('This session has already started; the booking can no longer be cancelled');
     }
-    const refundPercentage = policy.refundFor(this.#session.startsAt, now);
-    const creditsRefunded = Math.floor((this.#creditsSpent * refundPercentage) / 100);
-    this.#status = 'cancelled';
-    this.#cancelledAt = new Date(now);
-    this.#refundPercentage = refundPercentage;
-    this.#creditsRefunded = creditsRefunded;
-    this.record(
-      domainEvent(BOOKING_CANCELLED, this.id, now, {
-        ...this.#facts(),
-        cancelledAt: now.toISOString(),
-        refundPercentage,
-        creditsRefunded,
-      }),
-    );
+    this.#cancelAt(now, policy.refundFor(this.#session.startsAt, now), null);
+  }
+
+  /**
+   * The studio cancelled the session: a confirmed booking is cancelled with a full refund, however close to (or
+   * past) the start this runs, and keeps the studio's `reason`; records BookingCancelled. INVALID_STATE unless
+   * confirmed.
+   */
+  cancelByStudio(reason: string, now: Date): void {
+    this.#assertConfirmed();
+    this.#cancelAt(now, 100, reason);
   }
 
   snapshot(): BookingSnapshot {
@@ -186,8 +205,33 @@ export class Booking extends AggregateRoot {
       cancelledAt: this.#cancelledAt && new Date(this.#cancelledAt),
       refundPercentage: this.#refundPercentage,
       creditsRefunded: this.#creditsRefunded,
+      cancellationReason: this.#cancellationReason,
       checkedInAt: this.#checkedInAt && new Date(this.#checkedInAt),
     };
+  }
+
+  #assertConfirmed(): void {
+    if (this.#status !== 'confirmed') throw new InvalidStateError(`This booking is ${this.#status} and cannot be cancelled`);
+  }
+
+  /** `reason` null: the member cancelled; otherwise the studio did, for that reason. */
+  #cancelAt(now: Date, refundPercentage: number, reason: string | null): void {
+    const creditsRefunded = Math.floor((this.#creditsSpent * refundPercentage) / 100);
+    this.#status = 'cancelled';
+    this.#cancelledAt = new Date(now);
+    this.#refundPercentage = refundPercentage;
+    this.#creditsRefunded = creditsRefunded;
+    this.#cancellationReason = reason;
+    this.record(
+      domainEvent(BOOKING_CANCELLED, this.id, now, {
+        ...this.#facts(),
+        cancelledAt: now.toISOString(),
+        cancelledBy: reason === null ? 'member' : 'studio',
+        reason,
+        refundPercentage,
+        creditsRefunded,
+      }),
+    );
   }
 
   #facts(): BookingFacts {

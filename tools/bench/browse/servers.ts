@@ -47,7 +47,7 @@ await api.listen({ port: apiPort, host: '127.0.0.1' });
 const everyoneAMember = { roleOf: async () => 'member' } as unknown as UsersFinder;
 const apiWithoutAccountRead = await buildApp({
   ...composition.deps,
-  membership: { ...composition.deps.membership, currentActor: new CurrentActorHandler(everyoneAMember) },
+  currentActor: new CurrentActorHandler(everyoneAMember),
   logger: false,
 });
 await apiWithoutAccountRead.listen({ port: apiWithoutAccountReadPort, host: '127.0.0.1' });

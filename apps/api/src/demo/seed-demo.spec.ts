@@ -6,7 +6,7 @@ import { DEMO_CLASSES, DEMO_REGULARS, seedDemoData } from './seed-demo';
 describe('demo data for npm start', () => {
   let t: TestApp;
   const seed = () => {
-    const { membership, scheduling, bookings } = t.composition.deps;
+    const { membership, scheduling, bookings } = t.composition.handlers;
     return seedDemoData(membership, t.composition.ensureAdmin, {
       handlers: scheduling,
       bookings,
@@ -15,7 +15,7 @@ describe('demo data for npm start', () => {
     });
   };
   const upcoming = async () =>
-    (await t.composition.deps.scheduling.listSessions.handle({ viewer: null, from: new Date().toISOString(), pageSize: 100 })).items;
+    (await t.composition.handlers.scheduling.listSessions.handle({ viewer: null, from: new Date().toISOString(), pageSize: 100 })).items;
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
@@ -39,9 +39,9 @@ describe('demo data for npm start', () => {
   });
 
   it('gives Maya upcoming bookings and a cancelled one for My Bookings', async () => {
-    const { items } = await t.composition.deps.membership.listUsers.handle({ q: 'maya@fitflow.test' });
+    const { items } = await t.composition.handlers.membership.listUsers.handle({ q: 'maya@fitflow.test' });
     const actor = { userId: items[0]?.id as string, role: 'member' as const };
-    const mine = (scope: 'upcoming' | 'cancelled') => t.composition.deps.bookings.listMyBookings.handle({ actor, scope });
+    const mine = (scope: 'upcoming' | 'cancelled') => t.composition.handlers.bookings.listMyBookings.handle({ actor, scope });
     expect((await mine('upcoming')).total).toBe(3);
     expect((await mine('cancelled')).total).toBe(1);
   });

@@ -3,7 +3,9 @@ import type { Actor } from '@fitflow/application-shared';
 import { EmailTakenError } from '@fitflow/domain-membership';
 import { type Weekday, WEEKDAYS, instantAt, localDateTimeOf } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
-import type { BookingHandlers, MembershipHandlers, SchedulingHandlers } from '../composition-types';
+import type { BookingHandlers } from '../modules/booking';
+import type { MembershipHandlers } from '../modules/membership';
+import type { SchedulingHandlers } from '../modules/scheduling';
 
 export const DEMO_ACCOUNTS = [
   { role: 'admin', email: 'admin@fitflow.test', password: 'Demo-admin-pass-2026', name: 'Alex Admin' },

@@ -52,6 +52,42 @@ export async function startApiProcesses(count: number, env: Record<string, strin
   }
 }
 
+export interface WorkerProcess {
+  readonly pid: number;
+  /** Kills it at once, as a crash or an out-of-memory kill would: no shutdown runs. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A real worker process (`worker.ts`, as deployed) with the environment given; resolves once it is ready. */
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const worker = fileURLToPath(new URL('../worker.ts', import.meta.url));
+  const child = fork(worker, {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error('The worker was not ready within 120 s')), 120_000);
+      child.once('message', () => (clearTimeout(timeout), resolve()));
+      child.once('exit', (code, signal) => (clearTimeout(timeout), reject(new Error(`The worker stopped (${code ?? signal})`))));
+    });
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+  return {
+    pid: child.pid as number,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: () => stopProcess(child),
+  };
+}
+
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../app';
 import { compose, type Composition } from '../composition';
+import type { Clock } from '@fitflow/domain-shared';
 import { loadConfig, type AppConfig } from '../config';
 import type { DatabaseHandle, DatabaseKind } from '../infrastructure/database/connect';
 import { createTestDatabase } from './databases';
@@ -23,22 +24,22 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database of `kind`, with an admin account; `env` overrides the configuration. */
-export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  return createTestAppOn(await createTestDatabase(kind), env);
+export async function createTestApp(kind: DatabaseKind, env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
+  return createTestAppOn(await createTestDatabase(kind), env, clock);
 }
 
 /**
  * The real app on an existing database (e.g. a second "process" on the same PostgreSQL database); closing it
  * closes `database`.
  */
-export async function createTestAppOn(database: DatabaseHandle, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestAppOn(database: DatabaseHandle, env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const config = loadConfig({
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     REDIS_PREFIX: TEST_REDIS_PREFIX,
     ...env,
   });
-  const composition = await compose(config, pino({ level: 'silent' }), database);
+  const composition = await compose(config, pino({ level: 'silent' }), { database, ...(clock ? { clock } : {}) });
   await composition.ensureAdmin.handle(TEST_ADMIN);
   const app = await buildApp({ ...composition.deps, logger: false });
   await app.ready();

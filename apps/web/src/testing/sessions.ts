@@ -75,6 +75,8 @@ export function aBooking(overrides: Partial<Booking> = {}): Booking {
     refundPercentage: null,
     creditsSpent: 2,
     creditsRefunded: null,
+    cancelledBy: null,
+    cancellationReason: null,
     checkedInAt: null,
     isLate: false,
     ...overrides,

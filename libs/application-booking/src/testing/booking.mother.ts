@@ -26,6 +26,7 @@ export const BookingMother = {
       cancelledAt: null,
       refundPercentage: null,
       creditsRefunded: null,
+      cancellationReason: null,
       checkedInAt: null,
       ...overrides,
     };

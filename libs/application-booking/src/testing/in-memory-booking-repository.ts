@@ -1,6 +1,7 @@
-import { InMemoryAggregateStore } from '@fitflow/application-shared/testing';
+import { InMemoryAggregateStore, type Checkpointable } from '@fitflow/application-shared/testing';
 import { Booking, type BookingSnapshot } from '@fitflow/domain-booking';
-import type { BookingRepository } from '../ports';
+import type { BookingRepository, KeysetPage, LockedSession } from '../ports';
+import { LockJournal } from './lock-journal';
 
 /** A second confirmed booking of one member on one session: what the database's unique index refuses. */
 export class UniqueConfirmedBookingViolation extends Error {
@@ -9,19 +10,10 @@ export class UniqueConfirmedBookingViolation extends Error {
   }
 }
 
-/** Bookings as snapshots with the outbox they write, and the unique index of one confirmed booking per member and session. */
-export class InMemoryBookingRepository extends InMemoryAggregateStore<Booking, BookingSnapshot> implements BookingRepository {
+/** The rows, the outbox and the unique index of one confirmed booking per member and session. */
+class BookingRows extends InMemoryAggregateStore<Booking, BookingSnapshot> {
   constructor() {
     super((snapshot) => Booking.restore(snapshot));
-  }
-
-  async findConfirmed(memberId: string, sessionId: string): Promise<Booking | null> {
-    const row = this.rows().find((r) => r.memberId === memberId && r.sessionId === sessionId && r.status === 'confirmed');
-    return row ? Booking.restore(row) : null;
-  }
-
-  confirmedCount(sessionId: string): number {
-    return this.rows().filter((row) => row.sessionId === sessionId && row.status === 'confirmed').length;
   }
 
   protected override assertStorable(row: BookingSnapshot): void {
@@ -34,5 +26,67 @@ export class InMemoryBookingRepository extends InMemoryAggregateStore<Booking, B
         other.sessionId === row.sessionId,
     );
     if (clash) throw new UniqueConfirmedBookingViolation(row.memberId, row.sessionId);
+  }
+}
+
+/**
+ * Bookings as snapshots with the outbox they write. It wraps the shared store rather than extending it, so its
+ * `getForUpdate` has the port's shape: it needs the locked session, and notes each lock in the journal.
+ */
+export class InMemoryBookingRepository implements BookingRepository, Checkpointable {
+  readonly #rows = new BookingRows();
+
+  constructor(readonly locks: LockJournal = new LockJournal()) {}
+
+  get(id: string): Promise<Booking | null> {
+    return this.#rows.get(id);
+  }
+
+  async getForUpdate(session: LockedSession, id: string): Promise<Booking | null> {
+    const row = this.#rows.row(id);
+    if (!row || row.sessionId !== session.id) return null;
+    this.locks.take(`booking:${id}`);
+    return Booking.restore(row);
+  }
+
+  async confirmedForUpdate(session: LockedSession, { afterId, limit }: KeysetPage): Promise<Booking[]> {
+    const page = this.#rows
+      .rows()
+      .filter((row) => row.sessionId === session.id && row.status === 'confirmed' && (afterId === null || row.id > afterId))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit);
+    for (const row of page) this.locks.take(`booking:${row.id}`);
+    return page.map((row) => Booking.restore(row));
+  }
+
+  save(booking: Booking): Promise<void> {
+    return this.#rows.save(booking);
+  }
+
+  /** Stores bookings as already existing: their events are dropped, not written to the outbox. */
+  seed(...bookings: Booking[]): this {
+    this.#rows.seed(...bookings);
+    return this;
+  }
+
+  rows(): BookingSnapshot[] {
+    return this.#rows.rows();
+  }
+
+  row(id: string): BookingSnapshot | undefined {
+    return this.#rows.row(id);
+  }
+
+  /** The events written to the outbox by committed saves, oldest first. */
+  get outbox(): BookingRows['outbox'] {
+    return this.#rows.outbox;
+  }
+
+  confirmedCount(sessionId: string): number {
+    return this.rows().filter((row) => row.sessionId === sessionId && row.status === 'confirmed').length;
+  }
+
+  checkpoint(): () => void {
+    return this.#rows.checkpoint();
   }
 }

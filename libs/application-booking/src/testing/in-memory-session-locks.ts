@@ -1,11 +1,11 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
-import type { SessionLocks, SpotCount } from '../ports';
+import type { LockedSession, SessionLocks, SpotCount } from '../ports';
 import type { InMemoryBookingRepository } from './in-memory-booking-repository';
 
 /**
  * The session rows as the booking context reads them, with taken spots counted from the booking rows plus
- * unexpired holds set by hand (until holds exist). The lock itself is the in-memory unit of work's: it runs one
- * transaction at a time.
+ * unexpired holds set by hand. The lock itself is the in-memory unit of work's: it runs one transaction at a time;
+ * each lock is noted in the bookings' lock journal.
  */
 export class InMemorySessionLocks implements SessionLocks {
   readonly #rows = new Map<string, ClassSessionSnapshot>();
@@ -13,21 +13,22 @@ export class InMemorySessionLocks implements SessionLocks {
 
   constructor(private readonly bookings: InMemoryBookingRepository) {}
 
-  async getForUpdate(sessionId: string): Promise<ClassSession | null> {
+  async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     // Yield as a database round trip would, so concurrent callers interleave unless something serialises them.
     await Promise.resolve();
     const row = this.#rows.get(sessionId);
-    return row ? ClassSession.restore(row) : null;
+    if (!row) return null;
+    this.bookings.locks.take(`session:${sessionId}`);
+    return ClassSession.restore(row) as LockedSession;
   }
 
-  async takenSpots(sessionId: string): Promise<number> {
+  async spotsFor(session: LockedSession, memberId: string): Promise<SpotCount> {
     await Promise.resolve();
-    return this.bookings.confirmedCount(sessionId) + (this.#held.get(sessionId) ?? 0);
-  }
-
-  async spotsFor(sessionId: string, memberId: string): Promise<SpotCount> {
-    const [takenSpots, mine] = await Promise.all([this.takenSpots(sessionId), this.bookings.findConfirmed(memberId, sessionId)]);
-    return { takenSpots, alreadyBooked: mine !== null };
+    const confirmed = this.bookings.rows().filter((row) => row.sessionId === session.id && row.status === 'confirmed');
+    return {
+      takenSpots: confirmed.length + (this.#held.get(session.id) ?? 0),
+      alreadyBooked: confirmed.some((row) => row.memberId === memberId),
+    };
   }
 
   seed(...sessions: ClassSession[]): this {

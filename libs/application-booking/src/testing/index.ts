@@ -6,4 +6,5 @@ export * from './in-memory-member-directory';
 export * from './in-memory-session-locks';
 export * from './in-memory-unit-of-work';
 export * from './in-memory-user-bookings-finder';
+export * from './lock-journal';
 export * from './session.mother';

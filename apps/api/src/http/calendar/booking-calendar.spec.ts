@@ -15,6 +15,8 @@ const booking: Booking = {
   refundPercentage: null,
   creditsSpent: 1,
   creditsRefunded: null,
+  cancelledBy: null,
+  cancellationReason: null,
   checkedInAt: null,
   isLate: false,
 };

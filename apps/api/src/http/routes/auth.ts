@@ -9,7 +9,7 @@ import {
   tokenPairSchema,
   trainerListSchema,
 } from '@fitflow/api-contract';
-import type { MembershipHandlers } from '../../composition-types';
+import type { MembershipHandlers } from '../../modules/membership';
 import { bearer, problemResponses } from '../openapi';
 
 export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }> = async (app, { handlers }) => {

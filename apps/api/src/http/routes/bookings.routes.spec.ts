@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcesses, seedMembersWithTokens, startApiProcesses } from '../../testing/api-processes';
 import { TEST_DATABASES, createTestDatabase } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, type Headers, type SignedIn } from '../../testing/scheduling';
+import { TravellingClock } from '../../testing/travelling-clock';
 import { TEST_ADMIN, createTestApp, createTestAppOn, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -18,6 +18,7 @@ interface BookingJson {
 }
 
 describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
+  const clock = new TravellingClock();
   let t: TestApp;
   let api: ReturnType<typeof apiClient>;
   let admin: Awaited<ReturnType<typeof signIn>>;
@@ -27,7 +28,7 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
   let otherMember: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp(kind, ENV);
+    t = await createTestApp(kind, ENV, clock);
     api = apiClient(t.app);
     admin = await signIn(t.app, TEST_ADMIN.email, TEST_ADMIN.password);
     [trainer, otherTrainer, member, otherMember] = await Promise.all([
@@ -53,22 +54,21 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
   const booked = async (sessionId: string, headers: Headers = member.headers): Promise<BookingJson> => expectStatus(await book(sessionId, headers), 201).json();
   const cancel = (id: string, headers: Headers = member.headers) => api.patch(`/bookings/${id}/cancel`, {}, headers);
 
-  /** A published session that has started, written straight to the table (the API refuses the past). */
-  const insertStarted = async (): Promise<string> => {
-    const id = randomUUID();
-    await t.composition.database.db
-      .insertInto('class_sessions')
-      .values({ id, template_id: null, trainer_id: trainer.id, name: 'Started', description: '', starts_at: new Date(Date.now() - HOUR), ends_at: new Date(Date.now() + HOUR), capacity: 5, credit_cost: 1, status: 'published', cancellation_reason: null })
-      .execute();
-    return id;
+  /** Runs `work` as if it were `hours` before the session's start (negative: after it), as the API sees it. */
+  const hoursBeforeStart = async <T>(sessionId: string, hours: number, work: () => Promise<T>): Promise<T> => {
+    const { startsAt } = expectStatus(await api.get(`/sessions/${sessionId}`), 200).json() as { startsAt: string };
+    return clock.at(new Date(Date.parse(startsAt) - hours * HOUR), work);
   };
+  const onceStarted = <T>(sessionId: string, work: () => Promise<T>) => hoursBeforeStart(sessionId, -1 / 60, work);
 
   it('documents the booking routes and the Booking schema in OpenAPI', async () => {
     const doc = (await t.app.inject('/docs/json')).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/sessions/{id}/book', '/api/v1/bookings', '/api/v1/bookings/{id}', '/api/v1/bookings/{id}/cancel', '/api/v1/bookings/{id}/calendar.ics']),
     );
-    expect(doc.components.schemas.Booking.required).toEqual(expect.arrayContaining(['id', 'sessionId', 'status', 'refundPercentage', 'isLate']));
+    expect(doc.components.schemas.Booking.required).toEqual(
+      expect.arrayContaining(['id', 'sessionId', 'status', 'refundPercentage', 'cancelledBy', 'cancellationReason', 'isLate']),
+    );
   });
 
   describe('POST /sessions/:id/book', () => {
@@ -89,6 +89,8 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
         refundPercentage: null,
         creditsSpent: 3,
         creditsRefunded: null,
+        cancelledBy: null,
+        cancellationReason: null,
         checkedInAt: null,
         isLate: false,
       });
@@ -170,7 +172,8 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
       const cancelled = await publishedSession();
       expectStatus(await api.post(`/sessions/${cancelled}/cancel`, { reason: 'Snow' }, trainer.headers), 200);
       expect(expectStatus(await book(cancelled), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
-      expect(expectStatus(await book(await insertStarted()), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
+      const started = await publishedSession();
+      expect(expectStatus(await onceStarted(started, () => book(started)), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
     });
 
     it('answers 404 for an unknown session and a draft the member may not see, 400 for a bad id, 401 signed out', async () => {
@@ -185,27 +188,26 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
     it('lists my bookings by scope: upcoming soonest first, cancelled, past', async () => {
       const me = await signUp(t.app, { name: 'Lisa Lister' });
       // Each freshWeek is a later week than the one before: `a` starts first.
+      // The first session of all (fresh weeks come in order): the one that will have started.
+      const started = await publishedSession();
+      await booked(started, me.headers);
       const a = await booked(await publishedSession(), me.headers);
       const b = await booked(await publishedSession(), me.headers);
       const c = await booked(await publishedSession(), me.headers);
       expectStatus(await cancel(c.id, me.headers), 200);
-      const started = await insertStarted();
-      await t.composition.database.db
-        .insertInto('bookings')
-        .values({ id: randomUUID(), session_id: started, member_id: me.id, status: 'confirmed', credits_spent: 1, created_at: new Date() })
-        .execute();
-
-      const upcoming = expectStatus(await api.get('/bookings?scope=upcoming', me.headers), 200).json();
-      expect(upcoming).toMatchObject({ page: 1, pageSize: 20, total: 2 });
-      expect(upcoming.items.map((item: BookingJson) => item.id)).toEqual([a.id, b.id]);
-      const byDefault = expectStatus(await api.get('/bookings', me.headers), 200).json();
-      expect(byDefault.total).toBe(2);
-      const cancelled = expectStatus(await api.get('/bookings?scope=cancelled', me.headers), 200).json();
-      expect(cancelled.items).toEqual([expect.objectContaining({ id: c.id, status: 'cancelled', refundPercentage: 100 })]);
-      const past = expectStatus(await api.get('/bookings?scope=past', me.headers), 200).json();
-      expect(past.items).toEqual([expect.objectContaining({ sessionId: started, status: 'confirmed' })]);
-      const paged = expectStatus(await api.get('/bookings?scope=upcoming&page=2&pageSize=1', me.headers), 200).json();
-      expect(paged).toMatchObject({ page: 2, pageSize: 1, total: 2, items: [expect.objectContaining({ id: b.id })] });
+      await onceStarted(started, async () => {
+        const upcoming = expectStatus(await api.get('/bookings?scope=upcoming', me.headers), 200).json();
+        expect(upcoming).toMatchObject({ page: 1, pageSize: 20, total: 2 });
+        expect(upcoming.items.map((item: BookingJson) => item.id)).toEqual([a.id, b.id]);
+        const byDefault = expectStatus(await api.get('/bookings', me.headers), 200).json();
+        expect(byDefault.total).toBe(2);
+        const cancelled = expectStatus(await api.get('/bookings?scope=cancelled', me.headers), 200).json();
+        expect(cancelled.items).toEqual([expect.objectContaining({ id: c.id, status: 'cancelled', refundPercentage: 100 })]);
+        const past = expectStatus(await api.get('/bookings?scope=past', me.headers), 200).json();
+        expect(past.items).toEqual([expect.objectContaining({ sessionId: started, status: 'confirmed' })]);
+        const paged = expectStatus(await api.get('/bookings?scope=upcoming&page=2&pageSize=1', me.headers), 200).json();
+        expect(paged).toMatchObject({ page: 2, pageSize: 1, total: 2, items: [expect.objectContaining({ id: b.id })] });
+      });
       expect(expectStatus(await api.get('/bookings?scope=soon', me.headers), 400).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
       expectStatus(await api.get('/bookings'), 401);
       // Nobody else's bookings.
@@ -231,26 +233,29 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
       const sessionId = await publishedSession({ capacity: 2, creditCost: 3 });
       const booking = await booked(sessionId);
       const cancelled = expectStatus(await cancel(booking.id), 200).json();
-      expect(cancelled).toMatchObject({ id: booking.id, status: 'cancelled', cancelledAt: expect.stringMatching(/Z$/), refundPercentage: 100, creditsSpent: 3, creditsRefunded: 3 });
+      expect(cancelled).toMatchObject({
+        id: booking.id,
+        status: 'cancelled',
+        cancelledAt: expect.stringMatching(/Z$/),
+        refundPercentage: 100,
+        creditsSpent: 3,
+        creditsRefunded: 3,
+        cancelledBy: 'member',
+        cancellationReason: null,
+      });
       expect(expectStatus(await api.get(`/sessions/${sessionId}`, member.headers), 200).json()).toMatchObject({ bookedCount: 0, availableSpots: 2, me: { bookingId: null } });
       const events = await t.composition.database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', booking.id).orderBy('seq').execute();
       expect(events.map((row) => row.type)).toEqual(['BookingConfirmed', 'BookingCancelled']);
     });
 
     it('refunds 50 % between 24 h and 12 h before, and nothing within 12 h', async () => {
-      const at = async (hoursAhead: number) => {
-        const id = randomUUID();
-        const startsAt = new Date(Date.now() + hoursAhead * HOUR);
-        await t.composition.database.db
-          .insertInto('class_sessions')
-          .values({ id, template_id: null, trainer_id: trainer.id, name: 'Soon', description: '', starts_at: startsAt, ends_at: new Date(startsAt.getTime() + HOUR), capacity: 5, credit_cost: 3, status: 'published', cancellation_reason: null })
-          .execute();
-        return id;
+      const cancelledHoursBefore = async (hours: number) => {
+        const sessionId = await publishedSession();
+        const booking = await booked(sessionId);
+        return expectStatus(await hoursBeforeStart(sessionId, hours, () => cancel(booking.id)), 200).json();
       };
-      const half = await booked(await at(18));
-      expect(expectStatus(await cancel(half.id), 200).json()).toMatchObject({ refundPercentage: 50, creditsRefunded: 1 });
-      const none = await booked(await at(6));
-      expect(expectStatus(await cancel(none.id), 200).json()).toMatchObject({ refundPercentage: 0, creditsRefunded: 0 });
+      expect(await cancelledHoursBefore(18)).toMatchObject({ refundPercentage: 50, creditsRefunded: 1 });
+      expect(await cancelledHoursBefore(6)).toMatchObject({ refundPercentage: 0, creditsRefunded: 0 });
     });
 
     it('lets an admin cancel; 404 for another member and the trainer; 409 INVALID_STATE when already cancelled', async () => {
@@ -263,13 +268,37 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
     });
 
     it('refuses once the session has started with 409 INVALID_STATE', async () => {
-      const started = await insertStarted();
-      const id = randomUUID();
-      await t.composition.database.db
-        .insertInto('bookings')
-        .values({ id, session_id: started, member_id: member.id, status: 'confirmed', credits_spent: 1, created_at: new Date() })
-        .execute();
-      expect(expectStatus(await cancel(id), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
+      const started = await publishedSession();
+      const booking = await booked(started);
+      expect(expectStatus(await onceStarted(started, () => cancel(booking.id)), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
+    });
+  });
+
+  describe('a class the studio cancels', () => {
+    it('shows each member the booking under Cancelled: by the studio, its reason, a full refund; the member cancelled keeps theirs', async () => {
+      const sessionId = await publishedSession({ creditCost: 3 });
+      const booking = await booked(sessionId);
+      const theirs = await booked(sessionId, otherMember.headers);
+      expectStatus(await cancel(theirs.id, otherMember.headers), 200);
+      expectStatus(await api.post(`/sessions/${sessionId}/cancel`, { reason: 'Tess is ill' }, trainer.headers), 200);
+      // The engine runs in this process (no Redis): it delivers SessionCancelled to the booking context's subscriber.
+      await t.composition.events?.settle();
+
+      const cancelled = expectStatus(await api.get('/bookings?scope=cancelled&pageSize=100', member.headers), 200).json();
+      expect(cancelled.items.find((item: BookingJson) => item.id === booking.id)).toMatchObject({
+        status: 'cancelled',
+        cancelledBy: 'studio',
+        cancellationReason: 'Tess is ill',
+        refundPercentage: 100,
+        creditsSpent: 3,
+        creditsRefunded: 3,
+      });
+      expect(expectStatus(await api.get(`/bookings/${theirs.id}`, otherMember.headers), 200).json()).toMatchObject({
+        cancelledBy: 'member',
+        cancellationReason: null,
+      });
+      const events = await t.composition.database.db.selectFrom('outbox').select('payload').where('aggregate_id', '=', booking.id).where('type', '=', 'BookingCancelled').execute();
+      expect(events.map((row) => row.payload)).toEqual([expect.objectContaining({ cancelledBy: 'studio', reason: 'Tess is ill', refundPercentage: 100 })]);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bookingPageSchema, bookingSchema, idParamsSchema, idempotentHeadersSchema, listBookingsQuerySchema } from '@fitflow/api-contract';
-import type { BookingHandlers } from '../../composition-types';
+import type { BookingHandlers } from '../../modules/booking';
 import { bookingCalendar } from '../calendar/booking-calendar';
 import { bearer, problemResponses } from '../openapi';
 

@@ -9,7 +9,7 @@ import {
   sessionSchema,
   updateSessionRequestSchema,
 } from '@fitflow/api-contract';
-import type { SchedulingHandlers } from '../../composition-types';
+import type { SchedulingHandlers } from '../../modules/scheduling';
 import { bearer, optionalBearer, problemResponses } from '../openapi';
 import { compiledSerializerCompiler } from '../plugins/compiled-serializer';
 

@@ -9,7 +9,7 @@ import {
   templateSchema,
   updateTemplateRequestSchema,
 } from '@fitflow/api-contract';
-import type { SchedulingHandlers } from '../../composition-types';
+import type { SchedulingHandlers } from '../../modules/scheduling';
 import { bearer, problemResponses } from '../openapi';
 
 const tags = ['templates'];

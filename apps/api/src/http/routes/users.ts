@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changeRoleRequestSchema, idParamsSchema, listUsersQuerySchema, meSchema, userPageSchema } from '@fitflow/api-contract';
-import type { MembershipHandlers } from '../../composition-types';
+import type { MembershipHandlers } from '../../modules/membership';
 import { bearer, problemResponses } from '../openapi';
 
 export const userRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }> = async (app, { handlers }) => {

@@ -38,7 +38,7 @@ type Publish = (envelopes: EventEnvelope[]) => Promise<void>;
  * Hands committed events to `publish`, oldest first, and marks them published once it resolves; when it throws
  * they stay pending for the next claim. Delivery is at least once (a crash after publishing repeats a batch).
  *
- * On PostgreSQL the batch stays row-locked (`FOR UPDATE SKIP LOCKED`) in one transaction while it is published,
+ * On PostgreSQL the batch stays row-locked (`FOR NO KEY UPDATE SKIP LOCKED`) in one transaction while it is published,
  * so relays in any number of processes never deliver an event twice. PGlite cannot do that: it has one
  * connection, and a transaction held open while publishing would block every handler that uses the database
  * (the in-process bus runs them inside `publish`) for ever. There, where only one process can open the data,
@@ -56,7 +56,9 @@ export class KyselyOutboxReader implements OutboxReader {
 
   #claimLocked(limit: number, publish: Publish): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const rows = await selectPending(trx, limit).forUpdate().skipLocked().execute();
+      // NO KEY UPDATE, not UPDATE: the inbox rows the fan-out inserts meanwhile (on another connection) reference
+      // these rows, and their foreign-key check takes a KEY SHARE lock that FOR UPDATE would block for ever.
+      const rows = await selectPending(trx, limit).forNoKeyUpdate().skipLocked().execute();
       return publishAndMark(trx, rows, publish);
     });
   }

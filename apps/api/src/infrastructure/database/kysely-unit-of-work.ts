@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { OutboxWriter, UnitOfWork } from '@fitflow/application-shared';
 import type { Kysely, Transaction } from 'kysely';
@@ -13,7 +14,20 @@ export interface KyselyUnitOfWorkOptions {
   readonly newEventId?: () => string;
 }
 
-/** One database transaction per unit of work, with repositories and the outbox bound to it. */
+const enclosingTransaction = new AsyncLocalStorage<Transaction<Database>>();
+
+/**
+ * Runs `work` so that every unit of work it opens joins `trx` instead of beginning its own: an event subscriber's
+ * change then commits (or rolls back) with the inbox's record that it handled the event.
+ */
+export function joiningTransaction<T>(trx: Transaction<Database>, work: () => Promise<T>): Promise<T> {
+  return enclosingTransaction.run(trx, work);
+}
+
+/**
+ * One database transaction per unit of work, with repositories and the outbox bound to it; inside
+ * `joiningTransaction`, the enclosing one (whose owner runs `afterCommit`'s work itself once it commits).
+ */
 export class KyselyUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
   constructor(
     private readonly db: Kysely<Database>,
@@ -23,6 +37,8 @@ export class KyselyUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
 
   async transaction<T>(work: (repos: TRepos) => Promise<T>): Promise<T> {
     const newEventId = this.options.newEventId ?? randomUUID;
+    const enclosing = enclosingTransaction.getStore();
+    if (enclosing) return work(this.makeRepositories(enclosing, new KyselyOutboxWriter(enclosing, newEventId)));
     const result = await this.db
       .transaction()
       .execute((trx) => work(this.makeRepositories(trx, new KyselyOutboxWriter(trx, newEventId))));

@@ -3,10 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
 import { migrateToLatest, MigrationFailedError } from './migrate';
-import { accounts } from './migrations/0001-accounts';
-import { scheduling } from './migrations/0002-scheduling';
-import { bookings } from './migrations/0003-bookings';
-import { idempotency } from './migrations/0004-idempotency';
+import { migrations } from './migrations';
 
 function newUser(email: string) {
   return { id: randomUUID(), email, name: 'Test User', role: 'member' as const, password_hash: 'hash' };
@@ -56,10 +53,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
   it('rolls back and names the migration that fails', async () => {
     const scratch = await createTestDatabase(kind);
     try {
-      await idempotency.down(scratch.db);
-      await bookings.down(scratch.db);
-      await scheduling.down(scratch.db);
-      await accounts.down(scratch.db);
+      for (const name of Object.keys(migrations).sort().reverse()) await migrations[name]?.down?.(scratch.db);
       await sql`delete from kysely_migration`.execute(scratch.db);
       // A leftover table in the way: 0001 creates users and refresh_tokens, then fails on outbox.
       await sql`create table outbox (id int)`.execute(scratch.db);

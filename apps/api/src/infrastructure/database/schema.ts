@@ -41,6 +41,20 @@ export interface OutboxTable {
   published_at: Timestamp | null;
 }
 
+/** The inbox: see migrations/0005-event-deliveries.ts. */
+export interface EventDeliveriesTable {
+  event_id: string;
+  subscriber: string;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: DefaultedTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export type DeliveryStatus = 'pending' | 'handled' | 'parked';
+
 export interface ClassTemplatesTable {
   id: string;
   trainer_id: string;
@@ -82,6 +96,8 @@ export interface BookingsTable {
   created_at: DefaultedTimestamp;
   cancelled_at: Timestamp | null;
   checked_in_at: Timestamp | null;
+  /** The studio's reason when it cancelled the booking (the session was cancelled); null otherwise. */
+  cancellation_reason: string | null;
 }
 
 /** The first answer to an idempotency key (see migration 0004). */
@@ -106,6 +122,7 @@ export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
   outbox: OutboxTable;
+  event_deliveries: EventDeliveriesTable;
   class_templates: ClassTemplatesTable;
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
@@ -117,6 +134,7 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type RefreshTokenRow = Selectable<RefreshTokensTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type EventDeliveryRow = Selectable<EventDeliveriesTable>;
 export type ClassTemplateRow = Selectable<ClassTemplatesTable>;
 export type ClassSessionRow = Selectable<ClassSessionsTable>;
 export type BookingRow = Selectable<BookingsTable>;

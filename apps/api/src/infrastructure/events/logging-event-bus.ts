@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { EventBus, EventEnvelope, EventHandler } from '@fitflow/application-shared';
+import type { EventBus, EventEnvelope } from '@fitflow/application-shared';
 
 /** Logs every event with its id before handing it on, so each one can be traced through the logs. */
 export class LoggingEventBus implements EventBus {
@@ -7,10 +7,6 @@ export class LoggingEventBus implements EventBus {
     private readonly inner: EventBus,
     private readonly logger: Logger,
   ) {}
-
-  subscribe(type: string, handler: EventHandler): void {
-    this.inner.subscribe(type, handler);
-  }
 
   async publish(envelopes: readonly EventEnvelope[]): Promise<void> {
     for (const { id, event } of envelopes) {

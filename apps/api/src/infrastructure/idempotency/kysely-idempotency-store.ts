@@ -147,6 +147,15 @@ export class KyselyIdempotencyStore {
     return { kind: 'answered', answer: { status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body ?? '' } };
   }
 
+  /** Deletes every key older than 24 h (a repeating job); answers how many went. */
+  async purgeExpired(): Promise<number> {
+    const { numDeletedRows } = await this.db
+      .deleteFrom('idempotency_keys')
+      .where('created_at', '<', sql<Date>`now() - ${KEY_LIFETIME}`)
+      .executeTakeFirst();
+    return Number(numDeletedRows);
+  }
+
   /** Keys older than 24 h answer nothing; the caller's own go here (cheap: the primary key's prefix). */
   private async forgetExpiredKeysOf(userId: string): Promise<void> {
     await this.db

@@ -23,7 +23,15 @@ describe('CancelBookingHandler', () => {
       refundPercentage: 100,
       creditsSpent: 3,
       creditsRefunded: 3,
+      cancelledBy: 'member',
+      cancellationReason: null,
     });
+  });
+
+  it('locks the session’s row before the booking’s', async () => {
+    const { cancel, locks, session, booking } = setUp();
+    await cancel();
+    expect(locks.taken).toEqual([`session:${session.id}`, `booking:${booking.id}`]);
   });
 
   it('refunds floor(3 × 50 / 100) = 1 credit exactly 24 h before the start', async () => {
@@ -40,7 +48,11 @@ describe('CancelBookingHandler', () => {
     const { cancel, bookings, booking } = setUp();
     await cancel();
     expect(bookings.outbox).toMatchObject([
-      { type: BOOKING_CANCELLED, aggregateId: booking.id, payload: { refundPercentage: 100, creditsRefunded: 3, memberEmail: 'mo@example.com' } },
+      {
+        type: BOOKING_CANCELLED,
+        aggregateId: booking.id,
+        payload: { refundPercentage: 100, creditsRefunded: 3, memberEmail: 'mo@example.com', cancelledBy: 'member', reason: null },
+      },
     ]);
   });
 
@@ -57,10 +69,11 @@ describe('CancelBookingHandler', () => {
     await expect(cancel()).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
-  it.each(['otherMember', 'trainer'] as const)('answers NOT_FOUND to %s, as API.md says, and keeps the booking', async (who) => {
-    const { cancel, bookings, booking } = setUp();
+  it.each(['otherMember', 'trainer'] as const)('answers NOT_FOUND to %s, as API.md says, keeps the booking and locks nothing', async (who) => {
+    const { cancel, bookings, booking, locks } = setUp();
     await expect(cancel(who)).rejects.toBeInstanceOf(BookingNotFoundError);
     expect(bookings.row(booking.id)?.status).toBe('confirmed');
+    expect(locks.taken).toEqual([]);
   });
 
   it('answers NOT_FOUND for an unknown booking', async () => {

@@ -12,8 +12,12 @@ export interface CancelBookingCommand {
 /**
  * The booking's member or an admin cancels a confirmed booking before its session starts (INVALID_STATE
  * otherwise); anyone else gets NOT_FOUND, as API.md says, so booking ids cannot be probed. The answer carries
- * `refundPercentage` and `creditsRefunded` from the studio's policy. Giving the credits back is out of scope for
- * now: BookingCancelled, written in the same transaction, carries what the credits issue will refund.
+ * `refundPercentage` and `creditsRefunded` from the studio's policy, and BookingCancelled, written in the same
+ * transaction, carries them too.
+ *
+ * Lock order (see `LockedSession`): an unlocked read finds the booking's session, whose row is locked first, then
+ * the booking's row is locked and the decision taken on it. The caller's right to the booking is checked before
+ * any lock, so a caller without one takes none.
  */
 export class CancelBookingHandler implements Handler<CancelBookingCommand, BookingView> {
   constructor(
@@ -23,11 +27,14 @@ export class CancelBookingHandler implements Handler<CancelBookingCommand, Booki
   ) {}
 
   async handle({ actor, bookingId }: CancelBookingCommand): Promise<BookingView> {
-    return this.uow.transaction(async ({ bookings }) => {
-      const booking = await bookings.getForUpdate(bookingId);
-      if (!booking || !(actor.role === 'admin' || booking.isOwnedBy(actor.userId))) {
+    return this.uow.transaction(async ({ bookings, sessions }) => {
+      const found = await bookings.get(bookingId);
+      if (!found || !(actor.role === 'admin' || found.isOwnedBy(actor.userId))) {
         throw new BookingNotFoundError(bookingId);
       }
+      const session = await sessions.getForUpdate(found.sessionId);
+      const booking = session && (await bookings.getForUpdate(session, bookingId));
+      if (!booking) throw new BookingNotFoundError(bookingId);
       booking.cancel(this.policy, this.clock.now());
       await bookings.save(booking);
       return toBookingView(booking.snapshot());

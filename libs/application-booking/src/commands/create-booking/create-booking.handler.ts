@@ -20,10 +20,7 @@ export interface CreateBookingCommand {
  * Every booking of a session queues behind its lock, so a refusal (most answers in a rush for a popular class)
  * costs as few statements as the rule allows: lock, one query for the count and the caller's own booking, and the
  * rollback. The member's and the trainer's names, which only a confirmed booking needs, are read after the rule
- * passed.
- *
- * Credits are out of scope for now: `creditsSpent` is the session's credit cost and no balance is checked or
- * charged (INSUFFICIENT_CREDITS / CREDITS_EXPIRED come with the credits issue, in this same transaction).
+ * passed. `creditsSpent` is the session's credit cost.
  */
 export class CreateBookingHandler implements Handler<CreateBookingCommand, BookingView> {
   constructor(
@@ -37,7 +34,7 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
       const session = await sessions.getForUpdate(sessionId);
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
       const now = this.clock.now();
-      const { takenSpots, alreadyBooked } = await sessions.spotsFor(sessionId, actor.userId);
+      const { takenSpots, alreadyBooked } = await sessions.spotsFor(session, actor.userId);
       assertBookable({ sessionId, sessionStatus: session.statusAt(now), capacity: session.capacity.value, takenSpots, alreadyBooked });
       const member = await members.find(actor.userId);
       if (!member) throw new MemberNotFoundError(actor.userId);

@@ -3,6 +3,8 @@ import { accounts } from './0001-accounts';
 import { scheduling } from './0002-scheduling';
 import { bookings } from './0003-bookings';
 import { idempotency } from './0004-idempotency';
+import { eventDeliveries } from './0005-event-deliveries';
+import { bookingCancellationReason } from './0006-booking-cancellation-reason';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -13,4 +15,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_scheduling': scheduling,
   '0003_bookings': bookings,
   '0004_idempotency': idempotency,
+  '0005_event_deliveries': eventDeliveries,
+  '0006_booking_cancellation_reason': bookingCancellationReason,
 };

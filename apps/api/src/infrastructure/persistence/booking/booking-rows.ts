@@ -29,6 +29,7 @@ export function selectBookingRows(db: Kysely<Database> | Transaction<Database>) 
       'b.cancelled_at',
       'b.refund_percentage',
       'b.credits_refunded',
+      'b.cancellation_reason',
       'b.checked_in_at',
     ]);
 }
@@ -50,6 +51,7 @@ export interface BookingJoinedRow {
   cancelled_at: Date | null;
   refund_percentage: number | null;
   credits_refunded: number | null;
+  cancellation_reason: string | null;
   checked_in_at: Date | null;
 }
 
@@ -70,6 +72,7 @@ export function rowToBookingSnapshot(row: BookingJoinedRow): BookingSnapshot {
     cancelledAt: row.cancelled_at,
     refundPercentage: row.refund_percentage,
     creditsRefunded: row.credits_refunded,
+    cancellationReason: row.cancellation_reason,
     checkedInAt: row.checked_in_at,
   };
 }

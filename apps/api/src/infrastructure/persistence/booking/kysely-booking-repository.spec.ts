@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlreadyBookedError, type BookingRepositories } from '@fitflow/application-booking';
+import { AlreadyBookedError, type BookingRepositories, type LockedSession } from '@fitflow/application-booking';
 import { Booking, CancellationPolicy } from '@fitflow/domain-booking';
 import { FixedClock } from '@fitflow/domain-shared';
 import { TEST_DATABASES, createTestDatabase, type TestDatabase } from '../../../testing/databases';
@@ -8,6 +8,7 @@ import { KyselyUnitOfWork } from '../../database/kysely-unit-of-work';
 import { KyselyBookingRepository } from './kysely-booking-repository';
 import { KyselyMemberDirectory } from './kysely-member-directory';
 import { KyselySessionLocks } from './kysely-session-locks';
+import { KyselyUserBookingsFinder } from './kysely-user-bookings-finder';
 
 const NOW = new Date('2026-12-01T07:00:00.000Z');
 const STARTS = new Date('2027-01-04T07:00:00.000Z');
@@ -19,24 +20,35 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
   const member = { id: randomUUID(), email: 'mo@example.test', name: 'Mo Member', role: 'member' as const, password_hash: 'x' };
   const sessionId = randomUUID();
 
-  const newBooking = () =>
+  const newBooking = (on: { sessionId?: string; memberId?: string } = {}) =>
     Booking.create({
       id: randomUUID(),
-      memberId: member.id,
+      memberId: on.memberId ?? member.id,
       memberEmail: member.email,
       memberName: member.name,
-      session: { id: sessionId, name: 'Morning Yoga', startsAt: STARTS, endsAt: new Date(STARTS.getTime() + 3_600_000), trainerName: trainer.name },
+      session: { id: on.sessionId ?? sessionId, name: 'Morning Yoga', startsAt: STARTS, endsAt: new Date(STARTS.getTime() + 3_600_000), trainerName: trainer.name },
       creditsSpent: 3,
       at: NOW,
     });
 
+  const insertSession = async (id: string = randomUUID()): Promise<string> => {
+    await database.db
+      .insertInto('class_sessions')
+      .values({ id, template_id: null, trainer_id: trainer.id, name: 'Morning Yoga', starts_at: STARTS, ends_at: new Date(STARTS.getTime() + 3_600_000), capacity: 5, credit_cost: 3, status: 'published', cancellation_reason: null })
+      .execute();
+    return id;
+  };
+
+  const insertMember = async (): Promise<string> => {
+    const id = randomUUID();
+    await database.db.insertInto('users').values({ id, email: `${id}@example.test`, name: 'Pat Person', role: 'member', password_hash: 'x' }).execute();
+    return id;
+  };
+
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await database.db.insertInto('users').values([trainer, member]).execute();
-    await database.db
-      .insertInto('class_sessions')
-      .values({ id: sessionId, template_id: null, trainer_id: trainer.id, name: 'Morning Yoga', starts_at: STARTS, ends_at: new Date(STARTS.getTime() + 3_600_000), capacity: 5, credit_cost: 3, status: 'published', cancellation_reason: null })
-      .execute();
+    await insertSession(sessionId);
     uow = new KyselyUnitOfWork<BookingRepositories>(database.db, (trx, outbox) => ({
       bookings: new KyselyBookingRepository(trx, outbox),
       sessions: new KyselySessionLocks(trx, new FixedClock(NOW)),
@@ -45,28 +57,116 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
   });
   afterAll(() => database?.close());
 
+  /** The session's row, locked in the caller's transaction: what locking its bookings asks for. */
+  const locked = async (sessions: BookingRepositories['sessions'], id: string = sessionId) => (await sessions.getForUpdate(id)) as LockedSession;
+
+  /** Its member cancels `booking` (more than 24 h ahead: 100 %). */
+  const cancelByMember = (booking: Booking) =>
+    uow.transaction(async ({ bookings, sessions }) => {
+      const current = (await bookings.getForUpdate(await locked(sessions, booking.sessionId), booking.id)) as Booking;
+      current.cancel(CancellationPolicy.default(), NOW);
+      await bookings.save(current);
+    });
+
   it('saves a booking, loads it back as it was, counts it and cancels it', async () => {
     const booking = newBooking();
     const snapshot = booking.snapshot();
     await uow.transaction(({ bookings }) => bookings.save(booking));
-    expect((await uow.transaction(({ bookings }) => bookings.getForUpdate(booking.id)))?.snapshot()).toEqual(snapshot);
-    expect((await uow.transaction(({ bookings }) => bookings.findConfirmed(member.id, sessionId)))?.id).toBe(booking.id);
-    expect(await uow.transaction(({ sessions }) => sessions.takenSpots(sessionId))).toBe(1);
-    expect(await uow.transaction(({ sessions }) => sessions.spotsFor(sessionId, member.id))).toEqual({ takenSpots: 1, alreadyBooked: true });
-    expect(await uow.transaction(({ sessions }) => sessions.spotsFor(sessionId, trainer.id))).toEqual({ takenSpots: 1, alreadyBooked: false });
+    expect((await uow.transaction(async ({ bookings, sessions }) => bookings.getForUpdate(await locked(sessions), booking.id)))?.snapshot()).toEqual(snapshot);
+    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), member.id))).toEqual({ takenSpots: 1, alreadyBooked: true });
+    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), trainer.id))).toEqual({ takenSpots: 1, alreadyBooked: false });
     expect((await uow.transaction(({ sessions }) => sessions.getForUpdate(sessionId)))?.capacity.value).toBe(5);
 
-    await uow.transaction(async ({ bookings }) => {
-      const current = (await bookings.getForUpdate(booking.id)) as Booking;
-      current.cancel(CancellationPolicy.default(), NOW);
+    await cancelByMember(booking);
+    const stored = await uow.transaction(({ bookings }) => bookings.get(booking.id));
+    expect(stored?.snapshot()).toMatchObject({ status: 'cancelled', refundPercentage: 100, creditsRefunded: 3, cancelledAt: NOW, cancellationReason: null });
+    expect(stored?.cancelledBy).toBe('member');
+    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), member.id))).toEqual({ takenSpots: 0, alreadyBooked: false });
+    const events = await database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', booking.id).orderBy('seq').execute();
+    expect(events.map((row) => row.type)).toEqual(['BookingConfirmed', 'BookingCancelled']);
+  });
+
+  it('keeps the studio’s reason on a booking it cancelled, and shows who cancelled through the finder', async () => {
+    const booking = newBooking();
+    await uow.transaction(({ bookings }) => bookings.save(booking));
+    await uow.transaction(async ({ bookings, sessions }) => {
+      const current = (await bookings.getForUpdate(await locked(sessions), booking.id)) as Booking;
+      current.cancelByStudio('Trainer is ill', NOW);
       await bookings.save(current);
     });
     const stored = await uow.transaction(({ bookings }) => bookings.get(booking.id));
-    expect(stored?.snapshot()).toMatchObject({ status: 'cancelled', refundPercentage: 100, creditsRefunded: 3, cancelledAt: NOW });
-    expect(await uow.transaction(({ sessions }) => sessions.takenSpots(sessionId))).toBe(0);
-    expect(await uow.transaction(({ sessions }) => sessions.spotsFor(sessionId, member.id))).toEqual({ takenSpots: 0, alreadyBooked: false });
-    const events = await database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', booking.id).orderBy('seq').execute();
-    expect(events.map((row) => row.type)).toEqual(['BookingConfirmed', 'BookingCancelled']);
+    expect(stored?.snapshot()).toMatchObject({ status: 'cancelled', refundPercentage: 100, creditsRefunded: 3, cancellationReason: 'Trainer is ill' });
+    expect(stored?.cancelledBy).toBe('studio');
+    const { payload } = await database.db
+      .selectFrom('outbox')
+      .select('payload')
+      .where('aggregate_id', '=', booking.id)
+      .where('type', '=', 'BookingCancelled')
+      .executeTakeFirstOrThrow();
+    expect(payload).toMatchObject({ cancelledBy: 'studio', reason: 'Trainer is ill', refundPercentage: 100, creditsRefunded: 3 });
+
+    const finder = new KyselyUserBookingsFinder(database.db);
+    const view = { cancelledBy: 'studio', cancellationReason: 'Trainer is ill', refundPercentage: 100, creditsRefunded: 3 };
+    expect((await finder.byId(booking.id))?.view).toMatchObject(view);
+    const cancelled = await finder.list({ memberId: member.id, scope: 'cancelled', page: 1, pageSize: 50, now: NOW });
+    expect(cancelled.items.find((item) => item.id === booking.id)).toMatchObject(view);
+    const confirmed = newBooking({ sessionId: await insertSession() });
+    await uow.transaction(({ bookings }) => bookings.save(confirmed));
+    expect((await finder.byId(confirmed.id))?.view).toMatchObject({ status: 'confirmed', cancelledBy: null, cancellationReason: null });
+  });
+
+  it('refuses a reason on a booking that is not cancelled (check constraint)', async () => {
+    const booking = newBooking();
+    await uow.transaction(({ bookings }) => bookings.save(booking));
+    await expect(database.db.updateTable('bookings').set({ cancellation_reason: 'Snow' }).where('id', '=', booking.id).execute()).rejects.toThrow(
+      /bookings_cancellation_reason_check/,
+    );
+    await cancelByMember(booking);
+  });
+
+  it('locks a booking only under its own session’s lock', async () => {
+    const otherSessionId = await insertSession();
+    const booking = newBooking();
+    await uow.transaction(({ bookings }) => bookings.save(booking));
+    await uow.transaction(async ({ bookings, sessions }) => {
+      expect(await bookings.getForUpdate(await locked(sessions, otherSessionId), booking.id)).toBeNull();
+      expect((await bookings.getForUpdate(await locked(sessions), booking.id))?.id).toBe(booking.id);
+    });
+    await cancelByMember(booking);
+  });
+
+  it('pages a session’s confirmed bookings by id with a keyset, skipping cancelled ones and other sessions', async () => {
+    const pagedSessionId = await insertSession();
+    const people = await Promise.all(Array.from({ length: 5 }, () => insertMember()));
+    const kept = people.map((memberId) => newBooking({ sessionId: pagedSessionId, memberId }));
+    const dropped = newBooking({ sessionId: pagedSessionId, memberId: await insertMember() });
+    const elsewhere = newBooking({ sessionId: await insertSession(), memberId: await insertMember() });
+    await uow.transaction(async ({ bookings }) => {
+      for (const booking of [...kept, dropped, elsewhere]) await bookings.save(booking);
+    });
+    await cancelByMember(dropped);
+    const expected = kept.map((booking) => booking.id).sort();
+
+    const pages = await uow.transaction(async ({ bookings, sessions }) => {
+      const session = await locked(sessions, pagedSessionId);
+      const first = await bookings.confirmedForUpdate(session, { afterId: null, limit: 3 });
+      const second = await bookings.confirmedForUpdate(session, { afterId: first.at(-1)?.id ?? null, limit: 3 });
+      return [first, second].map((page) => page.map((booking) => booking.id));
+    });
+    expect(pages).toEqual([expected.slice(0, 3), expected.slice(3)]);
+  });
+
+  it.runIf(kind === 'postgres')('holds the rows of a confirmed page locked until the transaction ends', async () => {
+    const lockedSessionId = await insertSession();
+    const booking = newBooking({ sessionId: lockedSessionId, memberId: await insertMember() });
+    await uow.transaction(({ bookings }) => bookings.save(booking));
+    const lockedElsewhere = () =>
+      database.db.selectFrom('bookings').select('id').where('session_id', '=', lockedSessionId).forUpdate().skipLocked().execute();
+    await uow.transaction(async ({ bookings, sessions }) => {
+      expect(await bookings.confirmedForUpdate(await locked(sessions, lockedSessionId), { afterId: null, limit: 10 })).toHaveLength(1);
+      expect(await lockedElsewhere()).toEqual([]);
+    });
+    expect(await lockedElsewhere()).toEqual([{ id: booking.id }]);
   });
 
   it('turns a second confirmed booking of the same member into ALREADY_BOOKED, backed by the unique index', async () => {
@@ -76,12 +176,13 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
 
   it('answers null for unknown ids and ids that are not UUIDs', async () => {
     await uow.transaction(async ({ bookings, sessions, members }) => {
+      const session = await locked(sessions);
       expect(await bookings.get('nope')).toBeNull();
-      expect(await bookings.getForUpdate(randomUUID())).toBeNull();
-      expect(await bookings.findConfirmed(randomUUID(), sessionId)).toBeNull();
+      expect(await bookings.getForUpdate(session, randomUUID())).toBeNull();
+      expect(await bookings.getForUpdate(session, 'nope')).toBeNull();
       expect(await sessions.getForUpdate('nope')).toBeNull();
-      expect(await sessions.spotsFor('nope', member.id)).toEqual({ takenSpots: 0, alreadyBooked: false });
-      expect(await sessions.spotsFor(sessionId, 'nope')).toMatchObject({ alreadyBooked: false });
+      expect(await sessions.getForUpdate(randomUUID())).toBeNull();
+      expect(await sessions.spotsFor(session, 'nope')).toMatchObject({ alreadyBooked: false });
       expect(await members.find('nope')).toBeNull();
       expect(await members.find(member.id)).toEqual({ id: member.id, email: member.email, name: member.name });
     });

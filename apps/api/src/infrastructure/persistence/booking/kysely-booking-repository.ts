@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { OutboxWriter } from '@fitflow/application-shared';
-import { AlreadyBookedError, type BookingRepository } from '@fitflow/application-booking';
+import { AlreadyBookedError, type BookingRepository, type KeysetPage, type LockedSession } from '@fitflow/application-booking';
 import { Booking } from '@fitflow/domain-booking';
 import type { Database } from '../../database/schema';
 import { isUniqueViolation } from '../errors';
@@ -20,21 +20,19 @@ export class KyselyBookingRepository implements BookingRepository {
     return row ? Booking.restore(rowToBookingSnapshot(row)) : null;
   }
 
-  /** Locks only the booking's row (`for update of b`), not its session's or its member's. */
-  async getForUpdate(id: string): Promise<Booking | null> {
+  /** Locks only the booking's row (`for update of b`); its session's the caller holds already. */
+  async getForUpdate(session: LockedSession, id: string): Promise<Booking | null> {
     if (!isUuid(id)) return null;
-    const row = await selectBookingRows(this.trx).where('b.id', '=', id).forUpdate('b').executeTakeFirst();
+    const row = await selectBookingRows(this.trx).where('b.id', '=', id).where('b.session_id', '=', session.id).forUpdate('b').executeTakeFirst();
     return row ? Booking.restore(rowToBookingSnapshot(row)) : null;
   }
 
-  async findConfirmed(memberId: string, sessionId: string): Promise<Booking | null> {
-    if (!isUuid(memberId) || !isUuid(sessionId)) return null;
-    const row = await selectBookingRows(this.trx)
-      .where('b.member_id', '=', memberId)
-      .where('b.session_id', '=', sessionId)
-      .where('b.status', '=', 'confirmed')
-      .executeTakeFirst();
-    return row ? Booking.restore(rowToBookingSnapshot(row)) : null;
+  /** Found through `bookings_session_id_confirmed_idx`, sorted by id (a session has at most 500). */
+  async confirmedForUpdate(session: LockedSession, { afterId, limit }: KeysetPage): Promise<Booking[]> {
+    let query = selectBookingRows(this.trx).where('b.session_id', '=', session.id).where('b.status', '=', 'confirmed');
+    if (afterId !== null) query = query.where('b.id', '>', afterId);
+    const rows = await query.orderBy('b.id').limit(limit).forUpdate('b').execute();
+    return rows.map((row) => Booking.restore(rowToBookingSnapshot(row)));
   }
 
   async save(booking: Booking): Promise<void> {
@@ -44,6 +42,7 @@ export class KyselyBookingRepository implements BookingRepository {
       cancelled_at: s.cancelledAt,
       refund_percentage: s.refundPercentage,
       credits_refunded: s.creditsRefunded,
+      cancellation_reason: s.cancellationReason,
       checked_in_at: s.checkedInAt,
     };
     try {

@@ -1,6 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { SessionLocks, SpotCount } from '@fitflow/application-booking';
-import type { ClassSession } from '@fitflow/domain-scheduling';
+import type { LockedSession, SessionLocks, SpotCount } from '@fitflow/application-booking';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
@@ -22,14 +21,11 @@ export class KyselySessionLocks implements SessionLocks {
     this.#occupancy = new KyselySessionOccupancy(trx, clock);
   }
 
-  async getForUpdate(sessionId: string): Promise<ClassSession | null> {
+  /** The one place a `LockedSession` is made: right after `SELECT ... FOR UPDATE` answered its row. */
+  async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     if (!isUuid(sessionId)) return null;
     const row = await this.trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst();
-    return row ? rowToClassSession(row) : null;
-  }
-
-  takenSpots(sessionId: string): Promise<number> {
-    return this.#occupancy.takenSpots(sessionId);
+    return row ? (rowToClassSession(row) as LockedSession) : null;
   }
 
   /**
@@ -37,9 +33,8 @@ export class KyselySessionLocks implements SessionLocks {
    * waited for the row lock still reads other tables as of its start, so it would miss the bookings committed by the
    * transactions it queued behind. This statement starts once the lock is held, and sees them all.
    */
-  async spotsFor(sessionId: string, memberId: string): Promise<SpotCount> {
-    if (!isUuid(sessionId)) return { takenSpots: 0, alreadyBooked: false };
-    if (!isUuid(memberId)) return { takenSpots: await this.takenSpots(sessionId), alreadyBooked: false };
+  async spotsFor({ id: sessionId }: LockedSession, memberId: string): Promise<SpotCount> {
+    if (!isUuid(memberId)) return { takenSpots: await this.#occupancy.takenSpots(sessionId), alreadyBooked: false };
     const session = sql.val(sessionId);
     const { taken, booking_id } = await this.trx
       .selectFrom([occupancyOf(this.trx, session, this.clock.now()).as('o'), viewerStakeIn(this.trx, session, memberId).as('v')])

@@ -23,7 +23,7 @@ export interface OccupancyColumns {
   waitlist_count: number;
 }
 
-/** A parenthesised subquery of exactly one row, so it can be joined laterally. Holds and the waitlist do not exist yet: zeros. */
+/** A parenthesised subquery of exactly one row, so it can be joined laterally. There are no holds nor waitlist rows to count: zeros. */
 export function occupancyOf(_db: QueryCreator<Database>, sessionId: Expression<string>, _now: Date): RawBuilder<OccupancyColumns> {
   return sql<OccupancyColumns>`(select
     (select count(*)::integer from bookings b where b.session_id = ${sessionId} and b.status = 'confirmed') as booked_count,

@@ -16,7 +16,10 @@ export function bookingBadge(booking: Booking, now: Date): { label: string; kind
   return new Date(booking.startsAt).getTime() > now.getTime() ? { label: 'Confirmed', kind: 'open' } : { label: 'Booked', kind: 'past' };
 }
 
-/** One of the member's bookings: when, what, with whom, its state, and (while it can be) cancel and calendar. */
+/**
+ * One of the member's bookings: when, what, with whom, its state, and (while it can be) cancel and calendar. A
+ * cancelled one says who cancelled it, the studio's reason, and the refund, all as the API sent them.
+ */
 @Component({
   selector: 'ff-booking-card',
   imports: [MatButtonModule, MatCardModule, RouterLink],
@@ -35,6 +38,9 @@ export function bookingBadge(booking: Booking, now: Date): { label: string; kind
           <p class="trainer">with {{ booking().trainerName }}</p>
           @if (cancellation(); as line) {
             <p class="detail">{{ line }}</p>
+          }
+          @if (booking().cancellationReason; as reason) {
+            <p class="detail reason">Reason: {{ reason }}</p>
           }
         </div>
         <span class="ff-badge" [attr.data-kind]="badge().kind">{{ badge().label }}</span>
@@ -89,6 +95,9 @@ export function bookingBadge(booking: Booking, now: Date): { label: string; kind
       font: var(--mat-sys-title-medium);
       overflow-wrap: anywhere;
     }
+    .reason {
+      overflow-wrap: anywhere;
+    }
     .trainer,
     .detail {
       margin: 2px 0 0;
@@ -133,11 +142,12 @@ export class BookingCard {
   );
   protected readonly badge = computed(() => bookingBadge(this.booking(), this.now()));
   protected readonly cancellable = computed(() => canCancel(this.booking(), this.now()));
-  /** "Cancelled 24 Nov · 100 % refunded (1 credit)". */
+  /** "Cancelled 24 Nov · 50 % refunded (1 credit)"; "Cancelled by the studio on 24 Nov · 100 % refunded (3 credits)". */
   protected readonly cancellation = computed(() => {
-    const { status, cancelledAt, refundPercentage, creditsRefunded } = this.booking();
+    const { status, cancelledAt, cancelledBy, refundPercentage, creditsRefunded } = this.booking();
     if (status !== 'cancelled' || !cancelledAt) return null;
-    const on = `Cancelled ${formatShortDay(dateKeyOf(cancelledAt, this.timeZone()))}`;
+    const day = formatShortDay(dateKeyOf(cancelledAt, this.timeZone()));
+    const on = cancelledBy === 'studio' ? `Cancelled by the studio on ${day}` : `Cancelled ${day}`;
     if (!refundPercentage) return `${on} · no refund`;
     return `${on} · ${refundPercentage} % refunded (${creditsLabel(creditsRefunded ?? 0)})`;
   });
