@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -35,9 +36,21 @@ const children = []; // the API's and the worker's processes, once started
 let stopping = false;
 let finished = false;
 
+/** The keys the API and the worker wrote under this run's prefix (rate limits, job schedules). */
+async function forgetRedisKeys() {
+  const redis = new Redis(redisUrl);
+  try {
+    const keys = await redis.keys(`${database}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 async function finish(code) {
   if (finished) return;
   finished = true;
+  await forgetRedisKeys().catch((error) => console.error('e2e: could not remove its Redis keys', error));
   try {
     await sql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     console.log(`e2e: dropped database ${database}`);

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { IdGenerator, UnitOfWork } from '@fitflow/application-shared';
 import type { Clock } from '@fitflow/domain-shared';
@@ -14,7 +15,6 @@ import { BullMqJobs } from './infrastructure/jobs/bullmq-jobs';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
 import type { JobsRunner } from './infrastructure/jobs/job-definitions';
 import { SystemClock, UuidGenerator } from './infrastructure/system';
-import type { Kysely } from 'kysely';
 
 export interface CoreOptions {
   /** An open database (tests: a fresh one, or a second "process" on the same one); else from the config. */

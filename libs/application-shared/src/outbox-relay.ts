@@ -22,7 +22,7 @@ export class OutboxRelay {
     const batchSize = options.batchSize ?? 100;
     this.#drain = new RepeatingDrain(
       async () => {
-        while ((await this.outbox.claimBatch(batchSize, (batch) => this.bus.publish(batch))) === batchSize);
+        while (!this.#drain.isStopped && (await this.outbox.claimBatch(batchSize, (batch) => this.bus.publish(batch))) === batchSize);
       },
       options.pollIntervalMs ?? 1000,
       options.onError ?? (() => undefined),

@@ -38,7 +38,10 @@ export interface IdGenerator {
  * Reacts to one type of event, registered by its bounded context's module. The engine runs `handle` inside the
  * database transaction that records "`name` handled this event id", and every unit of work opened inside `handle`
  * joins that transaction: the subscriber's change and that record commit together, so a redelivered event changes
- * nothing. Throwing rolls both back, and the engine retries this subscriber alone, with backoff, later.
+ * nothing. Throwing rolls both back, and the engine retries this subscriber alone, with backoff, later. The
+ * joined transaction has no savepoint: a subscriber must not catch a database error and carry on (PostgreSQL
+ * refuses every later statement of the transaction); it throws, and the next attempt starts afresh. It uses only
+ * its unit of work's repositories (PGlite has one connection, held by that transaction).
  */
 export interface Subscriber<TEvent extends DomainEvent = DomainEvent> {
   /** Unique and stable (`booking.cancel-session-bookings`): the inbox keys each delivery on (event id, name). */
@@ -96,8 +99,8 @@ export interface Inbox {
    * `work` joins it. Answers false (and runs nothing) when the delivery was already handled or parked.
    */
   handleOnce(delivery: Delivery, work: () => Promise<void>, now: Date): Promise<boolean>;
-  /** The delivery failed; it is due again at `at`. */
-  retryAt(delivery: Delivery, error: string, at: Date): Promise<void>;
-  /** The delivery failed for the last time: kept for an operator, tried no more. */
-  park(delivery: Delivery, error: string, now: Date): Promise<void>;
+  /** The delivery failed; it is due again at `at`. False when it is no longer pending (handled elsewhere). */
+  retryAt(delivery: Delivery, error: string, at: Date): Promise<boolean>;
+  /** The delivery failed for the last time: kept for an operator, tried no more. False when no longer pending. */
+  park(delivery: Delivery, error: string, now: Date): Promise<boolean>;
 }

@@ -20,7 +20,7 @@ describe.each(TEST_DATABASES)('the housekeeping jobs on %s', (kind) => {
   });
   afterAll(() => core?.close());
 
-  const run = (name: string) => jobs.find((job) => job.name === name)?.run({});
+  const run = (name: string) => jobs.find((job) => job.name === name)?.run();
   const ago = (ms: number) => new Date(Date.now() - ms);
 
   it('repeats both every hour', () => {

@@ -146,7 +146,7 @@ describe('EventDispatcher', () => {
 
     expect(slow.runs()).toBe(0);
     expect(parked).toHaveLength(1);
-    expect(inbox.statusOf('e1', 'slow')?.lastError).toMatch(/Stopped without an answer 2 times/);
+    expect(inbox.statusOf('e1', 'slow')?.lastError).toMatch(/No attempt left: the last of 2 ended without an answer/);
   });
 
   it('parks a delivery whose subscriber this build no longer has', async () => {

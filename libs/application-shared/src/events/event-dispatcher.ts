@@ -39,7 +39,7 @@ export class EventDispatcher {
   ) {
     this.#drain = new RepeatingDrain(
       async () => {
-        while ((await this.#runOneBatch()) === options.concurrency);
+        while (!this.#drain.isStopped && (await this.#runOneBatch()) === options.concurrency);
       },
       options.pollIntervalMs,
       (error) => options.reports.failed(error),
@@ -63,14 +63,17 @@ export class EventDispatcher {
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
     const claimed = await this.inbox.claimDue(this.options.concurrency, now, leaseUntil);
-    await Promise.all(claimed.map((delivery) => this.#deliver(delivery)));
+    // Settled, not all: one delivery whose bookkeeping failed must not end the round while the others still run.
+    const outcomes = await Promise.allSettled(claimed.map((delivery) => this.#deliver(delivery)));
+    for (const outcome of outcomes) if (outcome.status === 'rejected') this.options.reports.failed(outcome.reason);
     return claimed.length;
   }
 
   async #deliver(delivery: Delivery): Promise<void> {
     const { retry, reports } = this.options;
     if (retry.isExhausted(delivery.attempt)) {
-      await this.#park(delivery, new Error(`Stopped without an answer ${delivery.attempt - 1} times (the process ran out of time or died)`));
+      const why = `No attempt left: the last of ${retry.options.maxAttempts} ended without an answer (its process died or ran past its lease)`;
+      await this.#park(delivery, new Error(why));
       return;
     }
     const subscriber = this.subscribers.named(delivery.subscriber);
@@ -81,14 +84,13 @@ export class EventDispatcher {
     } catch (error) {
       const next = retry.afterFailure(delivery.attempt, this.clock.now());
       if (next.kind === 'park') return this.#park(delivery, error);
-      await this.inbox.retryAt(delivery, describe(error), next.at);
-      reports.retrying?.(delivery, error, next.at);
+      if (await this.inbox.retryAt(delivery, describe(error), next.at)) reports.retrying?.(delivery, error, next.at);
     }
   }
 
   async #park(delivery: Delivery, error: unknown): Promise<void> {
-    await this.inbox.park(delivery, describe(error), this.clock.now());
-    this.options.reports.parked(delivery, error);
+    // Parked only if still pending: a run elsewhere (its lease ran out while it worked) may have handled it.
+    if (await this.inbox.park(delivery, describe(error), this.clock.now())) this.options.reports.parked(delivery, error);
   }
 }
 

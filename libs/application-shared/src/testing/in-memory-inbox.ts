@@ -43,12 +43,19 @@ export class InMemoryInbox implements Inbox {
     return true;
   }
 
-  async retryAt(delivery: Delivery, error: string, at: Date): Promise<void> {
-    Object.assign(this.#rowOf(delivery), { lastError: error, nextAttemptAt: at.getTime() });
+  async retryAt(delivery: Delivery, error: string, at: Date): Promise<boolean> {
+    return this.#updatePending(delivery, { lastError: error, nextAttemptAt: at.getTime() });
   }
 
-  async park(delivery: Delivery, error: string): Promise<void> {
-    Object.assign(this.#rowOf(delivery), { lastError: error, status: 'parked' });
+  async park(delivery: Delivery, error: string): Promise<boolean> {
+    return this.#updatePending(delivery, { lastError: error, status: 'parked' });
+  }
+
+  #updatePending(delivery: Delivery, change: Partial<Row>): boolean {
+    const row = this.#rowOf(delivery);
+    if (row.status !== 'pending') return false;
+    Object.assign(row, change);
+    return true;
   }
 
   statusOf(eventId: string, subscriber: string): Row | undefined {

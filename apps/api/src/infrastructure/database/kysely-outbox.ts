@@ -7,15 +7,23 @@ import type { Database, OutboxRow } from './schema';
 
 /** Writes a unit of work's events to the outbox inside its transaction, so they commit or roll back with it. */
 export class KyselyOutboxWriter implements OutboxWriter {
+  #appended = false;
+
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly newEventId: () => string,
   ) {}
 
+  /** Whether this transaction wrote any event (only then is the relay worth waking). */
+  get appended(): boolean {
+    return this.#appended;
+  }
+
   async append(events: readonly DomainEvent[]): Promise<void> {
     if (events.length === 0) {
       return;
     }
+    this.#appended = true;
     await this.trx
       .insertInto('outbox')
       .values(
@@ -40,9 +48,9 @@ type Publish = (envelopes: EventEnvelope[]) => Promise<void>;
  *
  * On PostgreSQL the batch stays row-locked (`FOR NO KEY UPDATE SKIP LOCKED`) in one transaction while it is published,
  * so relays in any number of processes never deliver an event twice. PGlite cannot do that: it has one
- * connection, and a transaction held open while publishing would block every handler that uses the database
- * (the in-process bus runs them inside `publish`) for ever. There, where only one process can open the data,
- * an in-process lock keeps readers apart and `publish` runs outside any transaction.
+ * connection, and a transaction held open while publishing would block the fan-out's own inserts for ever.
+ * There, where only one process can open the data, an in-process lock keeps readers apart and `publish` runs
+ * outside any transaction.
  */
 export class KyselyOutboxReader implements OutboxReader {
   constructor(

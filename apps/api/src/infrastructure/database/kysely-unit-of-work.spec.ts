@@ -3,7 +3,7 @@ import { domainEvent } from '@fitflow/domain-shared';
 import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
-import { KyselyUnitOfWork } from './kysely-unit-of-work';
+import { joiningTransaction, KyselyUnitOfWork } from './kysely-unit-of-work';
 import type { Database } from './schema';
 
 /** The repositories a real composition would build; here just enough to write a row and an event. */
@@ -68,5 +68,28 @@ describe.each(TEST_DATABASES)('KyselyUnitOfWork on %s', (kind) => {
     await expect(work).rejects.toThrow();
     expect(afterCommit).not.toHaveBeenCalled();
     expect(await storedAggregateIds()).toEqual([]);
+  });
+
+  it('does not call afterCommit for a commit that wrote no event', async () => {
+    await uow.transaction(async () => 'nothing happened');
+
+    expect(afterCommit).not.toHaveBeenCalled();
+  });
+
+  it('joins the enclosing transaction inside joiningTransaction: its events roll back and commit with it', async () => {
+    const rolledBack = database.db.transaction().execute((trx) =>
+      joiningTransaction(trx, async () => {
+        await uow.transaction((repos) => repos.recordSignUp(4));
+        throw new Error('the enclosing work failed after the unit of work');
+      }),
+    );
+    await expect(rolledBack).rejects.toThrow('the enclosing work failed');
+    expect(await storedAggregateIds()).toEqual([]);
+
+    await database.db.transaction().execute((trx) => joiningTransaction(trx, () => uow.transaction((repos) => repos.recordSignUp(5))));
+
+    expect(await storedAggregateIds()).toEqual(['member-5']);
+    // The enclosing transaction's owner wakes the relay once it has committed, not the joined unit of work.
+    expect(afterCommit).not.toHaveBeenCalled();
   });
 });

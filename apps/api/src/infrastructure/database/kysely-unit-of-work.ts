@@ -8,7 +8,7 @@ import type { Database } from './schema';
 export type RepositoryFactory<TRepos> = (trx: Transaction<Database>, outbox: OutboxWriter) => TRepos;
 
 export interface KyselyUnitOfWorkOptions {
-  /** Runs after each successful commit; the in-process outbox relay is woken this way. Must not throw. */
+  /** Runs after each commit that wrote events: the outbox signal wakes the relay this way. Must not throw. */
   readonly afterCommit?: () => void;
   /** Ids of stored events (default: random UUIDs). */
   readonly newEventId?: () => string;
@@ -39,10 +39,12 @@ export class KyselyUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     const newEventId = this.options.newEventId ?? randomUUID;
     const enclosing = enclosingTransaction.getStore();
     if (enclosing) return work(this.makeRepositories(enclosing, new KyselyOutboxWriter(enclosing, newEventId)));
-    const result = await this.db
-      .transaction()
-      .execute((trx) => work(this.makeRepositories(trx, new KyselyOutboxWriter(trx, newEventId))));
-    this.options.afterCommit?.();
+    let outbox: KyselyOutboxWriter | undefined;
+    const result = await this.db.transaction().execute((trx) => {
+      outbox = new KyselyOutboxWriter(trx, newEventId);
+      return work(this.makeRepositories(trx, outbox));
+    });
+    if (outbox?.appended) this.options.afterCommit?.();
     return result;
   }
 }

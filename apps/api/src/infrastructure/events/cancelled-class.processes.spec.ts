@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedMembersWithTokens, startApiProcesses, startWorkerProcess, type ApiProcesses, type WorkerProcess } from '../../testing/api-processes';
 import { createTestPostgres, type TestDatabase } from '../../testing/databases';
@@ -33,6 +34,7 @@ describe('a cancelled class, across two API processes and a worker', () => {
     await Promise.all(workers.map((worker) => worker.stop()));
     await apis?.stop();
     await database?.close();
+    await forgetRedisKeys(env['REDIS_PREFIX'] as string); // the workers' job schedules
   });
 
   const call = async (url: string, method: string, path: string, authorization: string, body?: object) => {
@@ -142,6 +144,16 @@ describe('a cancelled class, across two API processes and a worker', () => {
     expect(delivery).toEqual({ status: 'handled', attempts: 2 });
   }, 240_000);
 });
+
+async function forgetRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis('redis://127.0.0.1:6379');
+  try {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
 
 /** Some other connection of this database waits for a lock (the worker's cascade, behind the blocker's row). */
 async function workerWaitsOnALock(blocker: pg.Client): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { sql } from 'kysely';
@@ -134,6 +135,19 @@ describe.each(TEST_DATABASES)('the event engine on %s', (kind) => {
 
     await expect.poll(() => effectsOf(core), { timeout: 15_000 }).toEqual({ 'test.broken': 1 });
     expect(await parked.list()).toEqual([]);
+  });
+
+  it('runs subscribers outside the asynchronous context of the request whose commit woke it', async () => {
+    await setUp();
+    const request = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    await start([{ name: 'test.probe', eventType: HAPPENED, handle: async () => void seen.push(request.getStore()) }]);
+
+    // The commit's after-commit signal wakes the engine synchronously, inside this "request".
+    await request.run('a request with its idempotency claim', () => emit(core, 1));
+
+    await expect.poll(() => seen, { timeout: 15_000 }).toHaveLength(1);
+    expect(seen).toEqual([undefined]);
   });
 
   it.runIf(kind === 'postgres')('shares the work between engines in several processes without doing any twice', async () => {

@@ -1,10 +1,10 @@
-import type { Delivery, EventEnvelope, Inbox } from '@fitflow/application-shared';
-import { sql, type Kysely } from 'kysely';
+import type { Delivery, EventEnvelope, Inbox, Subscriber } from '@fitflow/application-shared';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import { joiningTransaction } from '../database/kysely-unit-of-work';
-import type { Database } from '../database/schema';
+import type { Database, EventDeliveriesTable } from '../database/schema';
 
 /** Before any clock's now, a test's moved one included. */
-const DUE_AT_ONCE = new Date(0);
+export const DUE_AT_ONCE = new Date(0);
 
 interface ClaimedRow {
   event_id: string;
@@ -31,6 +31,24 @@ export class KyselyInbox implements Inbox {
     );
     if (rows.length === 0) return;
     await this.db.insertInto('event_deliveries').values(rows).onConflict((conflict) => conflict.doNothing()).execute();
+  }
+
+  /** Records the deliveries `subscribers` lack of the events published in the last `withinMs` (see EventEngine). */
+  async catchUp(subscribers: readonly Subscriber[], withinMs: number): Promise<void> {
+    for (const { name, eventType } of subscribers) {
+      await this.db
+        .insertInto('event_deliveries')
+        .columns(['event_id', 'subscriber', 'next_attempt_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('outbox')
+            .select(['id', sql.lit(name).as('subscriber'), sql<Date>`${DUE_AT_ONCE}::timestamptz`.as('next_attempt_at')])
+            .where('type', '=', eventType)
+            .where('published_at', '>=', sql<Date>`now() - ${sql.lit(`${withinMs} milliseconds`)}::interval`),
+        )
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
   }
 
   async claimDue(limit: number, now: Date, leaseUntil: Date): Promise<Delivery[]> {
@@ -72,20 +90,23 @@ export class KyselyInbox implements Inbox {
     });
   }
 
-  async retryAt(delivery: Delivery, error: string, at: Date): Promise<void> {
-    await this.#pending(delivery).set({ last_error: error, next_attempt_at: at }).execute();
+  retryAt(delivery: Delivery, error: string, at: Date): Promise<boolean> {
+    return this.#updatePending(delivery, { last_error: error, next_attempt_at: at });
   }
 
-  async park(delivery: Delivery, error: string, now: Date): Promise<void> {
-    await this.#pending(delivery).set({ status: 'parked', last_error: error, finished_at: now }).execute();
+  park(delivery: Delivery, error: string, now: Date): Promise<boolean> {
+    return this.#updatePending(delivery, { status: 'parked', last_error: error, finished_at: now });
   }
 
-  #pending(delivery: Delivery) {
-    return this.db
+  async #updatePending(delivery: Delivery, change: Updateable<EventDeliveriesTable>): Promise<boolean> {
+    const { numUpdatedRows } = await this.db
       .updateTable('event_deliveries')
+      .set(change)
       .where('event_id', '=', delivery.envelope.id)
       .where('subscriber', '=', delivery.subscriber)
-      .where('status', '=', 'pending');
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return numUpdatedRows > 0n;
   }
 }
 

@@ -21,15 +21,22 @@ export class OutboxSignal {
     this.redis?.publish(this.channel, '1').catch((error: unknown) => this.logger.debug({ err: error }, 'outbox signal not sent'));
   }
 
-  /** Calls `listener` after every commit with events, in this process and (with Redis) in every other. */
-  async listen(listener: () => void): Promise<void> {
+  /**
+   * Calls `listener` after every commit with events, in this process and (with Redis) in every other; answers the
+   * function that stops it.
+   */
+  async listen(listener: () => void): Promise<() => void> {
     this.#listeners.add(listener);
-    if (!this.redis || this.#subscription) return;
+    const stop = () => void this.#listeners.delete(listener);
+    if (!this.redis || this.#subscription) return stop;
     this.#subscription = this.redis.duplicate();
+    // ioredis reconnects by itself; without a listener an outage would also print "Unhandled error event".
+    this.#subscription.on('error', (error: unknown) => this.logger.debug({ err: error }, 'outbox signal subscription interrupted'));
     this.#subscription.on('message', () => {
       for (const each of this.#listeners) each();
     });
     await this.#subscription.subscribe(this.channel);
+    return stop;
   }
 
   close(): void {

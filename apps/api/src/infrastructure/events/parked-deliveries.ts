@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database/schema';
+import { DUE_AT_ONCE } from './kysely-inbox';
 
 export interface ParkedDelivery {
   eventId: string;
@@ -42,7 +43,7 @@ export class ParkedDeliveries {
   async retry(eventId: string, subscriber?: string): Promise<number> {
     let query = this.db
       .updateTable('event_deliveries')
-      .set({ status: 'pending', attempts: 0, next_attempt_at: new Date(0), finished_at: null })
+      .set({ status: 'pending', attempts: 0, next_attempt_at: DUE_AT_ONCE, finished_at: null })
       .where('event_id', '=', eventId)
       .where('status', '=', 'parked');
     if (subscriber) query = query.where('subscriber', '=', subscriber);

@@ -9,6 +9,7 @@ import {
   DEFAULT_JOB_RETRY,
   definitionNamed,
   definitionsByName,
+  retryDelayMs,
   type JobRetry,
   type JobsRunner,
 } from './job-definitions';
@@ -172,7 +173,8 @@ export class BullMqJobs implements JobsRunner {
   #logFailure(name: string, job: Job | undefined, error: Error): void {
     const context = { err: error, job: name, jobId: job?.id, attempt: job?.attemptsMade };
     if (job && job.attemptsMade < (job.opts.attempts ?? 1)) {
-      this.#options.logger.warn({ ...context, retryInMs: job.delay }, 'job run failed; it runs again later');
+      const retryInMs = retryDelayMs(this.#options.retry ?? DEFAULT_JOB_RETRY, job.attemptsMade);
+      this.#options.logger.warn({ ...context, retryInMs }, 'job run failed; it runs again later');
     } else {
       this.#options.logger.error(context, 'job run failed; it is not retried');
     }

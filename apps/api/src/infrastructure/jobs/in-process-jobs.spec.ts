@@ -1,10 +1,32 @@
 import { FixedClock } from '@fitflow/domain-shared';
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InProcessJobs } from './in-process-jobs';
-import { describeJobsContract, sleep } from './jobs-contract';
+import { describeJobsContract, sleep, type JobsTime } from './jobs-contract';
 
-describeJobsContract('InProcessJobs', (setup) => new InProcessJobs(setup));
+const DAY_MS = 86_400_000;
+
+/** Fake timers that keep pace with the wall clock (runs that sleep still end) until `runTo` jumps them ahead. */
+function fakeTimers(): JobsTime {
+  let passedMs = 0;
+  return {
+    hold() {
+      passedMs = 0;
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true });
+    },
+    async runTo(_name, ms) {
+      await vi.advanceTimersByTimeAsync(ms - passedMs);
+      passedMs = ms;
+    },
+  };
+}
+
+// Fake timers last as long as the test that set them.
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describeJobsContract('InProcessJobs', (setup) => new InProcessJobs(setup), fakeTimers());
 
 describe('InProcessJobs', () => {
   it('runs one job id at a time: a repeat tick while the last run goes on is skipped', async () => {
@@ -32,18 +54,21 @@ describe('InProcessJobs', () => {
     expect(mostAtOnce).toBe(1);
   });
 
-  it('waits longer than one timer can for a job weeks ahead', async () => {
+  it('waits longer than one timer can for a job weeks ahead, to the millisecond', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const runs: string[] = [];
     const clock = new FixedClock('2030-01-01T09:00:00Z');
     const jobs = new InProcessJobs({ clock, logger: pino({ level: 'silent' }) });
     await jobs.startRunning([{ name: 'reminder', run: async (data) => void runs.push(String(data['key'])) }]);
 
-    await jobs.schedule('reminder', 'reminder-far', new Date(clock.now().getTime() + 40 * 86_400_000), { key: 'far' });
+    await jobs.schedule('reminder', 'reminder-far', new Date(clock.now().getTime() + 40 * DAY_MS), { key: 'far' });
     await jobs.schedule('reminder', 'reminder-now', clock.now(), { key: 'now' });
 
-    await expect.poll(() => runs).toEqual(['now']);
-    await sleep(50);
+    // Fake timers treat a wait over 2^31 - 1 ms as Node does (it fires after 1 ms), so one timer would fail here.
+    await vi.advanceTimersByTimeAsync(40 * DAY_MS - 1);
     expect(runs).toEqual(['now']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toEqual(['now', 'far']);
     await jobs.close();
   });
 

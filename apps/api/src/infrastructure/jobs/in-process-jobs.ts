@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { JobData, JobDefinition } from '@fitflow/application-shared';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Logger } from 'pino';
@@ -47,6 +48,11 @@ export class InProcessJobs implements JobsRunner {
   readonly #pending = new Map<string, PendingJob>();
   readonly #repeats: NodeJS.Timeout[] = [];
   readonly #inFlight = new Set<Promise<void>>();
+  /**
+   * Timers run jobs in the context this adapter was built in (start-up), never in that of whoever scheduled them:
+   * a job scheduled inside a request or an event subscriber's transaction must not run inside it later.
+   */
+  readonly #detached = AsyncLocalStorage.snapshot();
   #closed = false;
 
   constructor(options: InProcessJobsOptions) {
@@ -79,7 +85,7 @@ export class InProcessJobs implements JobsRunner {
     for (const definition of this.#definitions.values()) {
       if (definition.everyMs === undefined) continue;
       // Ids have no `:`, so no scheduled job's key is `<name>::every`. A run still going skips the next tick.
-      const repeat = () => this.#enqueue(definition.name, `${definition.name}::every`, 'every', {}, 0);
+      const repeat = () => this.#detached(() => this.#enqueue(definition.name, `${definition.name}::every`, 'every', {}, 0));
       repeat();
       const timer = setInterval(repeat, definition.everyMs);
       timer.unref();
@@ -104,7 +110,7 @@ export class InProcessJobs implements JobsRunner {
 
   #wait(job: PendingJob, delayMs: number): void {
     const step = Math.min(Math.max(delayMs, 0), LONGEST_TIMEOUT_MS);
-    job.timer = setTimeout(() => (step < delayMs ? this.#wait(job, delayMs - step) : this.#start(job)), step);
+    job.timer = setTimeout(() => this.#detached(() => (step < delayMs ? this.#wait(job, delayMs - step) : this.#start(job))), step);
     job.timer.unref();
   }
 

@@ -13,6 +13,28 @@ export interface JobsSetup {
 
 export type MakeJobs = (setup: JobsSetup) => JobsRunner;
 
+/** A job an adapter holds and has not run yet. */
+export interface HeldJob {
+  readonly id: string;
+  readonly data: JobData;
+}
+
+/**
+ * How a test makes the hour come for jobs it scheduled an hour ahead, without waiting it out: what it checks while
+ * they wait cannot race their runs, however slow the machine. BullMQ promotes its delayed jobs; the in-process
+ * adapter, which waits on this process's timers, runs on fake ones.
+ */
+export interface JobsTime {
+  /** Called before the test schedules: from then until the test ends, a job an hour ahead waits for `runTo`. */
+  hold(): void;
+  /** Lets the time of the jobs of `name` run to `ms` past the clock's now, and those due by then start. */
+  runTo(name: string, ms: number): Promise<void>;
+  /** The jobs of `name` not run yet, by id, where the adapter shows them. */
+  readonly held?: (name: string) => Promise<HeldJob[]>;
+}
+
+const HOUR_MS = 3_600_000;
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A pino logger whose lines the test reads. */
@@ -30,7 +52,7 @@ export function uniqueName(base: string): string {
 }
 
 /** What every `Jobs` adapter does, whichever process it runs in. */
-export function describeJobsContract(adapter: string, make: MakeJobs): void {
+export function describeJobsContract(adapter: string, make: MakeJobs, time: JobsTime): void {
   describe(`${adapter} (the Jobs contract)`, () => {
     const clock = new FixedClock('2030-01-01T09:00:00Z');
     const inMs = (ms: number) => new Date(clock.now().getTime() + ms);
@@ -52,6 +74,13 @@ export function describeJobsContract(adapter: string, make: MakeJobs): void {
         },
       };
       return { definition, runs, ran: (key: string) => runs.filter((run) => run.data['key'] === key) };
+    }
+
+    /** What the adapter holds for `name`, where it shows it; elsewhere the runs after `runTo` tell it alone. */
+    async function expectHeld(name: string, expected: HeldJob[]): Promise<void> {
+      if (!time.held) return;
+      const held = await time.held(name);
+      expect(held.sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected);
     }
 
     afterEach(async () => {
@@ -84,10 +113,13 @@ export function describeJobsContract(adapter: string, make: MakeJobs): void {
 
     it('keeps a job that falls due before the process runs jobs until it does', async () => {
       const expiry = recording(uniqueName('hold-expiry'));
+      const { name } = expiry.definition;
       const jobs = open();
+      time.hold();
 
-      await jobs.schedule(expiry.definition.name, 'hold-expiry-h1', inMs(0), { key: 'h1' });
-      await sleep(50);
+      await jobs.schedule(name, 'hold-expiry-h1', inMs(HOUR_MS), { key: 'h1' });
+      await time.runTo(name, HOUR_MS);
+      await expectHeld(name, [{ id: 'hold-expiry-h1', data: { key: 'h1' } }]);
       expect(expiry.runs).toEqual([]);
       await jobs.startRunning([expiry.definition]);
 
@@ -96,13 +128,23 @@ export function describeJobsContract(adapter: string, make: MakeJobs): void {
 
     it('runs a job scheduled twice under one id once, with the first data', async () => {
       const expiry = recording(uniqueName('hold-expiry'));
+      const { name } = expiry.definition;
       const jobs = open();
+      time.hold();
       await jobs.startRunning([expiry.definition]);
 
-      await jobs.schedule(expiry.definition.name, 'hold-expiry-h1', inMs(200), { key: 'h1', version: 1 });
-      await jobs.schedule(expiry.definition.name, 'hold-expiry-h1', inMs(200), { key: 'h1', version: 2 });
-      await jobs.schedule(expiry.definition.name, 'hold-expiry-later', inMs(500), { key: 'later' });
+      await jobs.schedule(name, 'hold-expiry-h1', inMs(HOUR_MS), { key: 'h1', version: 1 });
+      await jobs.schedule(name, 'hold-expiry-h1', inMs(HOUR_MS), { key: 'h1', version: 2 });
+      await jobs.schedule(name, 'hold-expiry-later', inMs(2 * HOUR_MS), { key: 'later' });
+      await expectHeld(name, [
+        { id: 'hold-expiry-h1', data: { key: 'h1', version: 1 } },
+        { id: 'hold-expiry-later', data: { key: 'later' } },
+      ]);
 
+      await time.runTo(name, HOUR_MS);
+      await expect.poll(() => expiry.ran('h1').length, { timeout: 10_000 }).toBe(1);
+      // A second h1 would have been due with the first, an hour before later.
+      await time.runTo(name, 2 * HOUR_MS);
       await expect.poll(() => expiry.ran('later').length, { timeout: 10_000 }).toBe(1);
       expect(expiry.ran('h1').map((run) => run.data)).toEqual([{ key: 'h1', version: 1 }]);
     });
@@ -121,14 +163,19 @@ export function describeJobsContract(adapter: string, make: MakeJobs): void {
 
     it('never runs a job that was unscheduled, and ignores an unknown id', async () => {
       const expiry = recording(uniqueName('hold-expiry'));
+      const { name } = expiry.definition;
       const jobs = open();
+      time.hold();
       await jobs.startRunning([expiry.definition]);
 
-      await jobs.schedule(expiry.definition.name, 'hold-expiry-h1', inMs(200), { key: 'h1' });
-      await jobs.schedule(expiry.definition.name, 'hold-expiry-later', inMs(500), { key: 'later' });
-      await jobs.unschedule(expiry.definition.name, 'hold-expiry-h1');
-      await jobs.unschedule(expiry.definition.name, 'hold-expiry-never-scheduled');
+      await jobs.schedule(name, 'hold-expiry-h1', inMs(HOUR_MS), { key: 'h1' });
+      await jobs.schedule(name, 'hold-expiry-later', inMs(2 * HOUR_MS), { key: 'later' });
+      await jobs.unschedule(name, 'hold-expiry-h1');
+      await jobs.unschedule(name, 'hold-expiry-never-scheduled');
+      await expectHeld(name, [{ id: 'hold-expiry-later', data: { key: 'later' } }]);
 
+      // h1's hour comes before later's: had it still been held, it would have started first.
+      await time.runTo(name, 2 * HOUR_MS);
       await expect.poll(() => expiry.ran('later').length, { timeout: 10_000 }).toBe(1);
       expect(expiry.ran('h1')).toEqual([]);
     });
@@ -201,18 +248,26 @@ export function describeJobsContract(adapter: string, make: MakeJobs): void {
       const sweep = recording(uniqueName('sweep'));
       const later = recording(uniqueName('later'));
       const jobs = open();
+      time.hold();
       await jobs.startRunning([slow.definition, { ...sweep.definition, everyMs: 50 }, later.definition]);
       await jobs.schedule(slow.definition.name, 'slow-s1', inMs(0), { key: 's1' });
-      await jobs.schedule(later.definition.name, 'later-l1', inMs(300), { key: 'l1' });
+      await jobs.schedule(later.definition.name, 'later-l1', inMs(HOUR_MS), { key: 'l1' });
       await expect.poll(() => slow.runs.length > 0 && sweep.runs.length > 0, { timeout: 10_000 }).toBe(true);
 
       await jobs.close();
 
       expect(finished).toBe(1);
       const sweepsAtClose = sweep.runs.length;
-      await sleep(500);
-      expect(sweep.runs.length).toBe(sweepsAtClose);
+      // When l1's hour comes, a runner started after the close runs it (BullMQ's from Redis, ignoring the second
+      // schedule; the in-process one its own), and the closed runner, which would have had it first, does not.
+      const laterAfterClose = recording(later.definition.name);
+      const next = open();
+      await next.startRunning([laterAfterClose.definition]);
+      await next.schedule(later.definition.name, 'later-l1', inMs(HOUR_MS), { key: 'l1' });
+      await time.runTo(later.definition.name, HOUR_MS);
+      await expect.poll(() => later.runs.length + laterAfterClose.runs.length, { timeout: 10_000 }).toBe(1);
       expect(later.runs).toEqual([]);
+      expect(sweep.runs.length).toBe(sweepsAtClose);
       await expect(jobs.schedule(later.definition.name, 'later-l2', inMs(0), {})).rejects.toThrow(/closed/);
     });
   });

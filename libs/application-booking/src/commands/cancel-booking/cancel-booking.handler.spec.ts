@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKING_CANCELLED, BookingNotFoundError } from '@fitflow/domain-booking';
+import { CancellationReason } from '@fitflow/domain-scheduling';
 import { BookingMother, type CastMember, SessionMother, actor, createBookingFakes } from '../../testing';
 import { CancelBookingHandler } from './cancel-booking.handler';
 
@@ -26,6 +27,19 @@ describe('CancelBookingHandler', () => {
       cancelledBy: 'member',
       cancellationReason: null,
     });
+  });
+
+  it('gives the studio’s terms to a member who cancels after the studio cancelled the class, before its cascade', async () => {
+    const fakes = createBookingFakes('2026-12-03T06:00:00.000Z'); // within 12 h of the start: the policy gives 0 %
+    const session = SessionMother.published({ creditCost: 3 });
+    const booking = BookingMother.confirmed(session, 'member');
+    session.cancel(CancellationReason.create('Flooded changing rooms'), new Date('2026-12-03T05:00:00.000Z'), 'Tess Trainer');
+    fakes.sessions.seed(session);
+    fakes.bookings.seed(booking);
+
+    const cancelled = await new CancelBookingHandler(fakes.uow, fakes.policy, fakes.clock).handle({ actor: actor('member'), bookingId: booking.id });
+
+    expect(cancelled).toMatchObject({ refundPercentage: 100, creditsRefunded: 3, cancelledBy: 'studio', cancellationReason: 'Flooded changing rooms' });
   });
 
   it('locks the session’s row before the booking’s', async () => {

@@ -35,7 +35,9 @@ export class CancelBookingHandler implements Handler<CancelBookingCommand, Booki
       const session = await sessions.getForUpdate(found.sessionId);
       const booking = session && (await bookings.getForUpdate(session, bookingId));
       if (!booking) throw new BookingNotFoundError(bookingId);
-      booking.cancel(this.policy, this.clock.now());
+      // The studio cancelled the class and its cascade has not reached this booking yet: the studio's terms apply.
+      if (session.status === 'cancelled') booking.cancelByStudio(session.cancellationReason ?? 'The class was cancelled', this.clock.now());
+      else booking.cancel(this.policy, this.clock.now());
       await bookings.save(booking);
       return toBookingView(booking.snapshot());
     });
