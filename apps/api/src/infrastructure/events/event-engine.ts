@@ -47,8 +47,8 @@ export class EventEngine {
   ) {
     const { config, logger, database, clock } = core;
     const registry = new SubscriberRegistry(subscribers);
-    const inbox = (this.#inbox = new KyselyInbox(database.db));
-    this.#dispatcher = new EventDispatcher(inbox, registry, clock, {
+    this.#inbox = new KyselyInbox(database.db);
+    this.#dispatcher = new EventDispatcher(this.#inbox, registry, clock, {
       retry: new RetryPolicy({ maxAttempts: config.events.maxAttempts, firstDelayMs: config.events.firstRetryDelayMs, maxDelayMs: MAX_RETRY_DELAY_MS }),
       leaseMs: config.events.leaseMs,
       concurrency: database.kind === 'pglite' ? 1 : POSTGRES_CONCURRENCY,
@@ -61,7 +61,7 @@ export class EventEngine {
         failed: (error) => logger.error({ err: error }, 'event dispatch failed; the deliveries stay due'),
       },
     });
-    const fanOut = new EventFanOut(inbox, registry, () => void this.#detached(() => this.#dispatcher.wake()));
+    const fanOut = new EventFanOut(this.#inbox, registry, () => void this.#detached(() => this.#dispatcher.wake()));
     this.#relay = new OutboxRelay(new KyselyOutboxReader(database.db, database.kind), new LoggingEventBus(fanOut, logger), {
       pollIntervalMs: POLL_INTERVAL_MS,
       onError: (error) => logger.error({ err: error }, 'outbox relay failed; the events stay pending'),
