@@ -1,7 +1,14 @@
 import { DomainError } from '@fitflow/domain-shared';
 
 export { ForbiddenError } from '@fitflow/application-shared';
-export { AlreadyBookedError, BookingNotFoundError, SessionFullError } from '@fitflow/domain-booking';
+export {
+  AlreadyBookedError,
+  AlreadyHoldingError,
+  BookingNotFoundError,
+  HoldExpiredError,
+  HoldNotFoundError,
+  SessionFullError,
+} from '@fitflow/domain-booking';
 export { SessionNotFoundError } from '@fitflow/application-scheduling';
 
 /** The signed-in account is gone from the directory. */

@@ -1,5 +1,5 @@
 import type { Page, PageRequest } from '@fitflow/application-shared';
-import type { Booking, BookingStatus, CancelledBy } from '@fitflow/domain-booking';
+import type { Booking, BookingStatus, CancelledBy, HoldSource, HoldStatus, SpotHold } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
 
 // ---- Write side: bound to one transaction by the UnitOfWork ----------------------------------------------------
@@ -81,6 +81,37 @@ export interface BookingRepositories {
   members: MemberDirectory;
 }
 
+/**
+ * Spot holds, shaped like `BookingRepository` and bound by the same lock order. `save` inserts or updates and writes
+ * the hold's pulled events to the outbox; a unique index on (member, session) where status = 'pending' backs "at
+ * most one pending hold per member and session".
+ */
+export interface HoldRepository {
+  /** Reads without locking: to find the session to lock first. */
+  get(id: string): Promise<SpotHold | null>;
+  /** Locks the hold's row until the transaction ends; null unless it is a hold of `session`. */
+  getForUpdate(session: LockedSession, id: string): Promise<SpotHold | null>;
+  /** The member's pending hold on the session (lapsed or not), its row locked; null when there is none. */
+  pendingOfMemberForUpdate(session: LockedSession, memberId: string): Promise<SpotHold | null>;
+  /** Pending holds whose `expiresAt` is at or before `now`, oldest deadline first, unlocked: the expiry sweep's list. */
+  dueForExpiry(now: Date, limit: number): Promise<DueHold[]>;
+  save(hold: SpotHold): Promise<void>;
+}
+
+/** A hold the expiry sweep will lock (its session first) and expire. */
+export interface DueHold {
+  id: string;
+  sessionId: string;
+}
+
+/**
+ * What a hold transaction works with. Kept apart from `BookingRepositories` until the API's unit of work provides
+ * `holds`; `sessions.spotsFor` must then count the session's pending holds whose `expiresAt` is after now.
+ */
+export interface HoldRepositories extends BookingRepositories {
+  holds: HoldRepository;
+}
+
 // ---- Read side: finders answer view models shaped like API.md, never aggregates -------------------------------
 
 /** API.md `Booking`. Instants are ISO-8601 UTC strings. */
@@ -125,6 +156,18 @@ export interface BookingRecord {
   view: BookingView;
   memberId: string;
   trainerId: string;
+}
+
+/** API.md `Hold`. Instants are ISO-8601 UTC strings. */
+export interface HoldView {
+  id: string;
+  sessionId: string;
+  sessionName: string;
+  startsAt: string;
+  createdAt: string;
+  expiresAt: string;
+  status: HoldStatus;
+  source: HoldSource;
 }
 
 export interface UserBookingsFinder {

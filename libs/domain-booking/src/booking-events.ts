@@ -18,8 +18,8 @@ export interface BookingFacts {
   creditsSpent: number;
 }
 
-/** A member got a spot. */
-export type BookingConfirmed = DomainEvent<typeof BOOKING_CONFIRMED, BookingFacts>;
+/** A member got a spot; `holdId` names the hold it came from, null for a direct booking. */
+export type BookingConfirmed = DomainEvent<typeof BOOKING_CONFIRMED, BookingFacts & { holdId: string | null }>;
 
 /**
  * Who cancelled a booking: its `member` (or an admin on the member's behalf), under the refund policy, or the

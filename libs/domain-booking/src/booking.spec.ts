@@ -3,6 +3,8 @@ import { InvalidStateError } from '@fitflow/domain-shared';
 import { Booking, type NewBooking, cancelledByOf } from './booking';
 import { BOOKING_CANCELLED, BOOKING_CONFIRMED } from './booking-events';
 import { CancellationPolicy } from './cancellation-policy';
+import { session } from './session.fixture';
+import { Spots } from './spot-grant';
 
 const STARTS = '2026-12-03T07:00:00.000Z';
 const hoursBefore = (hours: number) => new Date(new Date(STARTS).getTime() - hours * 3_600_000);
@@ -21,15 +23,21 @@ function newBooking(overrides: Partial<NewBooking> = {}): NewBooking {
   };
 }
 
+/** A booking on a spot the rule granted for an empty session. */
+function create(details: NewBooking): Booking {
+  const spot = Spots.forBooking({ session: session({ id: details.session.id }), memberId: details.memberId, now: details.at, takenSpots: 0, alreadyBooked: false });
+  return Booking.create(spot, details);
+}
+
 function booked(overrides: Partial<NewBooking> = {}): Booking {
-  const booking = Booking.create(newBooking(overrides));
+  const booking = create(newBooking(overrides));
   booking.pullEvents();
   return booking;
 }
 
 describe('Booking.create', () => {
   it('is confirmed and records a self-contained BookingConfirmed', () => {
-    const booking = Booking.create(newBooking());
+    const booking = create(newBooking());
     expect(booking.status).toBe('confirmed');
     expect(booking.pullEvents()).toEqual([
       {
@@ -47,13 +55,14 @@ describe('Booking.create', () => {
           endsAt: '2026-12-03T08:00:00.000Z',
           trainerName: 'Tara Trainer',
           creditsSpent: 3,
+          holdId: null,
         },
       },
     ]);
   });
 
   it.each([-1, 1.5])('refuses %d credits spent with VALIDATION_FAILED', (creditsSpent) => {
-    expect(() => Booking.create(newBooking({ creditsSpent }))).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => create(newBooking({ creditsSpent }))).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 });
 

@@ -2,6 +2,7 @@ import { AggregateRoot, InvalidStateError, InvalidValueError, domainEvent } from
 import { BOOKING_CANCELLED, BOOKING_CONFIRMED, type BookingFacts, type CancelledBy } from './booking-events';
 import type { BookingStatus } from './booking-status';
 import type { CancellationPolicy } from './cancellation-policy';
+import { GrantedSpot } from './spot-grant';
 
 /** The session as a booking keeps it: enough for its events and its view without querying back. */
 export interface BookedSession {
@@ -46,6 +47,8 @@ export interface BookingSnapshot {
   /** The studio's reason when it cancelled the booking (by cancelling the session); null otherwise. */
   cancellationReason: string | null;
   checkedInAt: Date | null;
+  /** The hold whose spot this booking took over; null (or absent, in rows stored before holds) for a direct booking. */
+  holdId?: string | null;
 }
 
 /** Who cancelled the booking; null while it is not cancelled. Only the studio's cancellations carry a reason. */
@@ -71,6 +74,7 @@ export class Booking extends AggregateRoot {
   #creditsRefunded: number | null;
   #cancellationReason: string | null;
   readonly #checkedInAt: Date | null;
+  readonly #holdId: string | null;
 
   private constructor(snapshot: BookingSnapshot) {
     super(snapshot.id);
@@ -92,10 +96,20 @@ export class Booking extends AggregateRoot {
     this.#creditsRefunded = snapshot.creditsRefunded;
     this.#cancellationReason = snapshot.cancellationReason;
     this.#checkedInAt = snapshot.checkedInAt && new Date(snapshot.checkedInAt);
+    this.#holdId = snapshot.holdId ?? null;
   }
 
-  /** A confirmed booking; records BookingConfirmed. Whether the session may be booked is `assertBookable`'s job. */
-  static create({ id, memberId, memberEmail, memberName, session, creditsSpent, at }: NewBooking): Booking {
+  /**
+   * A confirmed booking on the spot `Spots.forBooking` or `Spots.forHeldSpot` granted (to this member, on this
+   * session); records BookingConfirmed.
+   */
+  static create(spot: GrantedSpot<'booking'>, details: NewBooking): Booking {
+    if (spot.use !== 'booking') throw new InvalidValueError('spot', 'A booking needs a spot granted for a booking');
+    spot.assertFor(details.memberId, details.session.id);
+    return Booking.#confirmed(details, spot.holdId);
+  }
+
+  static #confirmed({ id, memberId, memberEmail, memberName, session, creditsSpent, at }: NewBooking, holdId: string | null): Booking {
     if (!Number.isInteger(creditsSpent) || creditsSpent < 0) {
       throw new InvalidValueError('creditsSpent', 'Credits spent must be a whole number of at least 0');
     }
@@ -117,8 +131,9 @@ export class Booking extends AggregateRoot {
       creditsRefunded: null,
       cancellationReason: null,
       checkedInAt: null,
+      holdId,
     });
-    booking.record(domainEvent(BOOKING_CONFIRMED, id, at, booking.#facts()));
+    booking.record(domainEvent(BOOKING_CONFIRMED, id, at, { ...booking.#facts(), holdId }));
     return booking;
   }
 
@@ -136,6 +151,10 @@ export class Booking extends AggregateRoot {
 
   get status(): BookingStatus {
     return this.#status;
+  }
+
+  get holdId(): string | null {
+    return this.#holdId;
   }
 
   get creditsSpent(): number {
@@ -207,6 +226,7 @@ export class Booking extends AggregateRoot {
       creditsRefunded: this.#creditsRefunded,
       cancellationReason: this.#cancellationReason,
       checkedInAt: this.#checkedInAt && new Date(this.#checkedInAt),
+      holdId: this.#holdId,
     };
   }
 

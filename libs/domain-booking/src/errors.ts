@@ -26,3 +26,30 @@ export class BookingNotFoundError extends DomainError {
     super('No such booking');
   }
 }
+
+/** The hold lapsed (its `expiresAt` has come) or was released: its spot is no longer the member's. */
+export class HoldExpiredError extends DomainError {
+  readonly code = 'HOLD_EXPIRED';
+
+  constructor(readonly holdId: string) {
+    super('This hold has expired');
+  }
+}
+
+/** The member already has a pending hold on this session (one at a time per member and session). */
+export class AlreadyHoldingError extends DomainError {
+  readonly code = 'ALREADY_HOLDING';
+
+  constructor(readonly sessionId: string) {
+    super('You already hold a spot in this session');
+  }
+}
+
+/** No such hold, or one the caller may not see (answered the same, so ids cannot be probed). */
+export class HoldNotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+
+  constructor(readonly holdId: string) {
+    super('No such hold');
+  }
+}

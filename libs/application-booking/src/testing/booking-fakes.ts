@@ -2,30 +2,38 @@ import { CancellationPolicy } from '@fitflow/domain-booking';
 import { FixedClock } from '@fitflow/domain-shared';
 import { CAST } from './cast';
 import { InMemoryBookingRepository } from './in-memory-booking-repository';
+import { InMemoryHoldRepository } from './in-memory-hold-repository';
 import { InMemoryMemberDirectory } from './in-memory-member-directory';
 import { InMemorySessionLocks } from './in-memory-session-locks';
-import { InMemoryBookingUnitOfWork } from './in-memory-unit-of-work';
+import { InMemoryBookingUnitOfWork, InMemoryHoldUnitOfWork } from './in-memory-unit-of-work';
 import { InMemoryUserBookingsFinder } from './in-memory-user-bookings-finder';
 import { LockJournal } from './lock-journal';
 import { FAKE_NOW } from './session.mother';
 import { SequentialIds } from '@fitflow/application-shared/testing';
 
-/** Every port of the booking context, faked and wired to one in-memory store; the CAST is in the directory. */
+/**
+ * Every port of the booking context, faked and wired to one in-memory store; the CAST is in the directory. Taken
+ * spots count the hold rows still active at `clock`'s now.
+ */
 export function createBookingFakes(now: Date | string = FAKE_NOW) {
   const locks = new LockJournal();
+  const clock = new FixedClock(now);
   const bookings = new InMemoryBookingRepository(locks);
-  const sessions = new InMemorySessionLocks(bookings);
+  const holds = new InMemoryHoldRepository(locks);
+  const sessions = new InMemorySessionLocks(bookings, { repository: holds, clock });
   const members = new InMemoryMemberDirectory();
   for (const { userId, email, name } of Object.values(CAST)) members.add(userId, email, name);
   return {
     bookings,
+    holds,
     sessions,
     locks,
     members,
     uow: new InMemoryBookingUnitOfWork({ bookings, sessions, members }),
+    holdUow: new InMemoryHoldUnitOfWork({ bookings, sessions, members, holds }),
     finder: new InMemoryUserBookingsFinder(bookings, sessions),
     ids: new SequentialIds('bbbbbbbb-0000-4000-8000-'),
-    clock: new FixedClock(now),
+    clock,
     policy: CancellationPolicy.default(),
   };
 }

@@ -1,17 +1,22 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
 import type { LockedSession, SessionLocks, SpotCount } from '../ports';
+import type { Clock } from '@fitflow/domain-shared';
 import type { InMemoryBookingRepository } from './in-memory-booking-repository';
+import type { InMemoryHoldRepository } from './in-memory-hold-repository';
 
 /**
  * The session rows as the booking context reads them, with taken spots counted from the booking rows plus
- * unexpired holds set by hand. The lock itself is the in-memory unit of work's: it runs one transaction at a time;
+ * unexpired holds: the hold rows still active at the clock's now, and any set by hand. The lock itself is the in-memory unit of work's: it runs one transaction at a time;
  * each lock is noted in the bookings' lock journal.
  */
 export class InMemorySessionLocks implements SessionLocks {
   readonly #rows = new Map<string, ClassSessionSnapshot>();
   readonly #held = new Map<string, number>();
 
-  constructor(private readonly bookings: InMemoryBookingRepository) {}
+  constructor(
+    private readonly bookings: InMemoryBookingRepository,
+    private readonly holds?: { repository: InMemoryHoldRepository; clock: Clock },
+  ) {}
 
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     // Yield as a database round trip would, so concurrent callers interleave unless something serialises them.
@@ -26,9 +31,13 @@ export class InMemorySessionLocks implements SessionLocks {
     await Promise.resolve();
     const confirmed = this.bookings.rows().filter((row) => row.sessionId === session.id && row.status === 'confirmed');
     return {
-      takenSpots: confirmed.length + (this.#held.get(session.id) ?? 0),
+      takenSpots: confirmed.length + (this.#held.get(session.id) ?? 0) + this.#activeHolds(session.id),
       alreadyBooked: confirmed.some((row) => row.memberId === memberId),
     };
+  }
+
+  #activeHolds(sessionId: string): number {
+    return this.holds ? this.holds.repository.activeCount(sessionId, this.holds.clock.now()) : 0;
   }
 
   seed(...sessions: ClassSession[]): this {

@@ -1,6 +1,7 @@
 import { InMemoryUnitOfWork } from '@fitflow/application-shared/testing';
-import type { BookingRepositories } from '../ports';
+import type { BookingRepositories, HoldRepositories } from '../ports';
 import type { InMemoryBookingRepository } from './in-memory-booking-repository';
+import type { InMemoryHoldRepository } from './in-memory-hold-repository';
 import type { InMemoryMemberDirectory } from './in-memory-member-directory';
 import type { InMemorySessionLocks } from './in-memory-session-locks';
 
@@ -14,5 +15,16 @@ export interface InMemoryBookingRepositories extends BookingRepositories {
 export class InMemoryBookingUnitOfWork extends InMemoryUnitOfWork<BookingRepositories> {
   constructor(repos: InMemoryBookingRepositories) {
     super(repos, [repos.bookings]);
+  }
+}
+
+export interface InMemoryHoldRepositories extends InMemoryBookingRepositories {
+  holds: InMemoryHoldRepository;
+}
+
+/** The booking unit of work with holds: rolls back bookings and holds together. */
+export class InMemoryHoldUnitOfWork extends InMemoryUnitOfWork<HoldRepositories> {
+  constructor(repos: InMemoryHoldRepositories) {
+    super(repos, [repos.bookings, repos.holds]);
   }
 }

@@ -1,5 +1,5 @@
 import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/application-shared';
-import { Booking, assertBookable } from '@fitflow/domain-booking';
+import { Booking, Spots } from '@fitflow/domain-booking';
 import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import { toBookingView } from '../../booking-view';
@@ -13,7 +13,7 @@ export interface CreateBookingCommand {
 
 /**
  * The signed-in caller books a spot. Inside one transaction it locks the session's row, counts the taken spots
- * under that lock and refuses (`assertBookable`) a session that is not published or has started (INVALID_STATE),
+ * under that lock and asks the spot rule (`Spots.forBooking`), which refuses a session that is not published or has started (INVALID_STATE),
  * a second confirmed booking of the caller (ALREADY_BOOKED) and a full session (SESSION_FULL). An unknown session,
  * or a draft the caller may not see, is NOT_FOUND.
  *
@@ -35,11 +35,11 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
       const now = this.clock.now();
       const { takenSpots, alreadyBooked } = await sessions.spotsFor(session, actor.userId);
-      assertBookable({ sessionId, sessionStatus: session.statusAt(now), capacity: session.capacity.value, takenSpots, alreadyBooked });
+      const spot = Spots.forBooking({ session, memberId: actor.userId, now, takenSpots, alreadyBooked });
       const member = await members.find(actor.userId);
       if (!member) throw new MemberNotFoundError(actor.userId);
       const trainer = await members.find(session.trainerId);
-      const booking = Booking.create({
+      const booking = Booking.create(spot, {
         id: this.ids.next(),
         memberId: member.id,
         memberEmail: member.email,

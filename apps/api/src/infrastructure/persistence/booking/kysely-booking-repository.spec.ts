@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlreadyBookedError, type BookingRepositories, type LockedSession } from '@fitflow/application-booking';
-import { Booking, CancellationPolicy } from '@fitflow/domain-booking';
+import { Booking, CancellationPolicy, Spots } from '@fitflow/domain-booking';
 import { FixedClock } from '@fitflow/domain-shared';
 import { TEST_DATABASES, createTestDatabase, type TestDatabase } from '../../../testing/databases';
 import { KyselyUnitOfWork } from '../../database/kysely-unit-of-work';
 import { KyselyBookingRepository } from './kysely-booking-repository';
 import { KyselyMemberDirectory } from './kysely-member-directory';
+import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
 import { KyselySessionLocks } from './kysely-session-locks';
 import { KyselyUserBookingsFinder } from './kysely-user-bookings-finder';
 
@@ -20,15 +21,35 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
   const member = { id: randomUUID(), email: 'mo@example.test', name: 'Mo Member', role: 'member' as const, password_hash: 'x' };
   const sessionId = randomUUID();
 
-  const newBooking = (on: { sessionId?: string; memberId?: string } = {}) =>
-    Booking.create({
+  /** A booking granted its spot by the domain's rule, as the booking handler does (the session has room). */
+  const newBooking = (on: { sessionId?: string; memberId?: string } = {}) => {
+    const session = publishedSession(on.sessionId ?? sessionId);
+    const memberId = on.memberId ?? member.id;
+    return Booking.create(Spots.forBooking({ session, memberId, now: NOW, takenSpots: 0, alreadyBooked: false }), {
       id: randomUUID(),
-      memberId: on.memberId ?? member.id,
+      memberId,
       memberEmail: member.email,
       memberName: member.name,
-      session: { id: on.sessionId ?? sessionId, name: 'Morning Yoga', startsAt: STARTS, endsAt: new Date(STARTS.getTime() + 3_600_000), trainerName: trainer.name },
+      session: { id: session.id, name: session.name, startsAt: STARTS, endsAt: new Date(STARTS.getTime() + 3_600_000), trainerName: trainer.name },
       creditsSpent: 3,
       at: NOW,
+    });
+  };
+  const publishedSession = (id: string) =>
+    rowToClassSession({
+      id,
+      template_id: null,
+      trainer_id: trainer.id,
+      name: 'Morning Yoga',
+      description: '',
+      starts_at: STARTS,
+      ends_at: new Date(STARTS.getTime() + 3_600_000),
+      capacity: 5,
+      credit_cost: 3,
+      status: 'published',
+      cancellation_reason: null,
+      created_at: NOW,
+      updated_at: NOW,
     });
 
   const insertSession = async (id: string = randomUUID()): Promise<string> => {

@@ -1,0 +1,53 @@
+import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/application-shared';
+import { Booking, HoldNotFoundError, Spots } from '@fitflow/domain-booking';
+import type { Clock } from '@fitflow/domain-shared';
+import { toBookingView } from '../../booking-view';
+import type { BookingView, HoldRepositories } from '../../ports';
+
+export interface ConfirmHoldCommand {
+  actor: Actor;
+  holdId: string;
+}
+
+/**
+ * The hold's member turns it into a confirmed booking, in one transaction: the hold is confirmed and the booking
+ * (which names the hold) saved together. The spot rule (`Spots.forHeldSpot`) refuses a hold that has lapsed at
+ * `expiresAt` exactly or was released or expired (HOLD_EXPIRED), a session no longer open (INVALID_STATE) and a
+ * member booked meanwhile (ALREADY_BOOKED). Anyone but its member gets NOT_FOUND, so hold ids cannot be probed.
+ *
+ * Lock order (see `LockedSession`): an unlocked read finds the hold's session, whose row is locked first, then the
+ * hold's row. `creditsSpent` is the session's credit cost.
+ */
+export class ConfirmHoldHandler implements Handler<ConfirmHoldCommand, BookingView> {
+  constructor(
+    private readonly uow: UnitOfWork<HoldRepositories>,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle({ actor, holdId }: ConfirmHoldCommand): Promise<BookingView> {
+    return this.uow.transaction(async ({ holds, bookings, sessions }) => {
+      const found = await holds.get(holdId);
+      if (!found?.isOwnedBy(actor.userId)) throw new HoldNotFoundError(holdId);
+      const session = await sessions.getForUpdate(found.sessionId);
+      const hold = session && (await holds.getForUpdate(session, holdId));
+      if (!hold) throw new HoldNotFoundError(holdId);
+      const now = this.clock.now();
+      const { alreadyBooked } = await sessions.spotsFor(session, hold.memberId);
+      const spot = Spots.forHeldSpot({ hold, session, now, alreadyBooked });
+      const booking = Booking.create(spot, {
+        id: this.ids.next(),
+        memberId: hold.memberId,
+        memberEmail: hold.memberEmail,
+        memberName: hold.memberName,
+        session: hold.session,
+        creditsSpent: session.creditCost.value,
+        at: now,
+      });
+      hold.confirm(booking.id, now);
+      await holds.save(hold);
+      await bookings.save(booking);
+      return toBookingView(booking.snapshot());
+    });
+  }
+}

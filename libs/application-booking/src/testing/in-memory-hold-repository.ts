@@ -1,0 +1,94 @@
+import { InMemoryAggregateStore, type Checkpointable } from '@fitflow/application-shared/testing';
+import { SpotHold, type SpotHoldSnapshot } from '@fitflow/domain-booking';
+import type { DueHold, HoldRepository, LockedSession } from '../ports';
+import { LockJournal } from './lock-journal';
+
+/** A second pending hold of one member on one session: what the database's unique index refuses. */
+export class UniquePendingHoldViolation extends Error {
+  constructor(memberId: string, sessionId: string) {
+    super(`Unique index: member ${memberId} already has a pending hold on session ${sessionId}`);
+  }
+}
+
+class HoldRows extends InMemoryAggregateStore<SpotHold, SpotHoldSnapshot> {
+  constructor() {
+    super((snapshot) => SpotHold.restore(snapshot));
+  }
+
+  protected override assertStorable(row: SpotHoldSnapshot): void {
+    const clash = this.rows().some(
+      (other) =>
+        other.id !== row.id &&
+        row.status === 'pending' &&
+        other.status === 'pending' &&
+        other.memberId === row.memberId &&
+        other.sessionId === row.sessionId,
+    );
+    if (clash) throw new UniquePendingHoldViolation(row.memberId, row.sessionId);
+  }
+}
+
+/** Holds as snapshots with the outbox they write; each row lock is noted in the journal (`hold:<id>`). */
+export class InMemoryHoldRepository implements HoldRepository, Checkpointable {
+  readonly #rows = new HoldRows();
+
+  constructor(readonly locks: LockJournal = new LockJournal()) {}
+
+  get(id: string): Promise<SpotHold | null> {
+    return this.#rows.get(id);
+  }
+
+  async getForUpdate(session: LockedSession, id: string): Promise<SpotHold | null> {
+    const row = this.#rows.row(id);
+    if (!row || row.sessionId !== session.id) return null;
+    this.locks.take(`hold:${id}`);
+    return SpotHold.restore(row);
+  }
+
+  async pendingOfMemberForUpdate(session: LockedSession, memberId: string): Promise<SpotHold | null> {
+    const row = this.#rows.rows().find((r) => r.sessionId === session.id && r.memberId === memberId && r.status === 'pending');
+    if (!row) return null;
+    this.locks.take(`hold:${row.id}`);
+    return SpotHold.restore(row);
+  }
+
+  async dueForExpiry(now: Date, limit: number): Promise<DueHold[]> {
+    return this.#rows
+      .rows()
+      .filter((row) => row.status === 'pending' && row.expiresAt.getTime() <= now.getTime())
+      .sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
+      .slice(0, limit)
+      .map(({ id, sessionId }) => ({ id, sessionId }));
+  }
+
+  save(hold: SpotHold): Promise<void> {
+    return this.#rows.save(hold);
+  }
+
+  /** Pending holds of the session that still keep their spot at `now`: what `spotsFor` counts. */
+  activeCount(sessionId: string, now: Date): number {
+    return this.rows().filter((row) => row.sessionId === sessionId && SpotHold.restore(row).isActiveAt(now)).length;
+  }
+
+  /** Stores holds as already existing: their events are dropped, not written to the outbox. */
+  seed(...holds: SpotHold[]): this {
+    this.#rows.seed(...holds);
+    return this;
+  }
+
+  rows(): SpotHoldSnapshot[] {
+    return this.#rows.rows();
+  }
+
+  row(id: string): SpotHoldSnapshot | undefined {
+    return this.#rows.row(id);
+  }
+
+  get outbox(): HoldRows['outbox'] {
+    return this.#rows.outbox;
+  }
+
+  checkpoint(): () => void {
+    return this.#rows.checkpoint();
+  }
+}
