@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './bookings';
 export * from './common';
+export * from './holds';
 export * from './sessions';
 export * from './studio';
 export * from './templates';

@@ -11,3 +11,5 @@ export * from './ports';
 export * from './queries/get-booking/get-booking.handler';
 export * from './queries/list-my-bookings/list-my-bookings.handler';
 export * from './subscribers/cancel-bookings-of-cancelled-session/cancel-bookings-of-cancelled-session.subscriber';
+export * from './queries/get-hold/get-hold.handler';
+export * from './subscribers/schedule-hold-expiry/schedule-hold-expiry.subscriber';

@@ -47,8 +47,8 @@ export interface BookingSnapshot {
   /** The studio's reason when it cancelled the booking (by cancelling the session); null otherwise. */
   cancellationReason: string | null;
   checkedInAt: Date | null;
-  /** The hold whose spot this booking took over; null (or absent, in rows stored before holds) for a direct booking. */
-  holdId?: string | null;
+  /** The hold whose spot this booking took over; null for a direct booking. */
+  holdId: string | null;
 }
 
 /** Who cancelled the booking; null while it is not cancelled. Only the studio's cancellations carry a reason. */
@@ -96,7 +96,7 @@ export class Booking extends AggregateRoot {
     this.#creditsRefunded = snapshot.creditsRefunded;
     this.#cancellationReason = snapshot.cancellationReason;
     this.#checkedInAt = snapshot.checkedInAt && new Date(snapshot.checkedInAt);
-    this.#holdId = snapshot.holdId ?? null;
+    this.#holdId = snapshot.holdId;
   }
 
   /**

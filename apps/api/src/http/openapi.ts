@@ -97,6 +97,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'templates', description: 'Class templates, managed by trainers (their own) and admins.' },
       { name: 'sessions', description: 'The schedule: class sessions, read by anyone, written by trainers and admins.' },
       { name: 'bookings', description: 'Booking a spot in a session, and a member’s own bookings.' },
+      { name: 'holds', description: 'Holding a spot while deciding, then confirming it into a booking or giving it back.' },
     ],
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
   },

@@ -1,42 +1,75 @@
 import {
   CancelBookingHandler,
   CancelBookingsOfCancelledSession,
+  ConfirmHoldHandler,
   CreateBookingHandler,
+  CreateHoldHandler,
+  ExpireHoldsHandler,
   GetBookingHandler,
+  GetHoldHandler,
+  HOLD_EXPIRY_JOB,
+  HOLD_EXPIRY_SWEEP,
   ListMyBookingsHandler,
-  type BookingRepositories,
+  ReleaseHoldHandler,
+  ScheduleHoldExpiry,
+  type HoldRepositories,
 } from '@fitflow/application-booking';
 import { CancellationPolicy } from '@fitflow/domain-booking';
 import type { Core } from '../core';
 import { bookingRoutes } from '../http/routes/bookings';
+import { holdRoutes } from '../http/routes/holds';
 import type { RepositoryFactory } from '../infrastructure/database/kysely-unit-of-work';
 import { KyselyBookingRepository } from '../infrastructure/persistence/booking/kysely-booking-repository';
+import { KyselyHoldRepository } from '../infrastructure/persistence/booking/kysely-hold-repository';
 import { KyselyMemberDirectory } from '../infrastructure/persistence/booking/kysely-member-directory';
 import { KyselySessionLocks } from '../infrastructure/persistence/booking/kysely-session-locks';
 import { KyselyUserBookingsFinder } from '../infrastructure/persistence/booking/kysely-user-bookings-finder';
 import type { AppModule } from './module';
 
-/** Booking a spot, My Bookings, cancelling; and the bookings of a class the studio cancels. */
-export function bookingModule({ config, clock, ids, unitOfWork, idempotentUnitOfWork, db }: Core) {
-  const repositories: RepositoryFactory<BookingRepositories> = (trx, outbox) => ({
+/** Holds expired in one run of the job or the sweep; the next run takes the rest. */
+const EXPIRY_BATCH = 200;
+const MINUTE_MS = 60_000;
+
+/** Booking a spot, holding one, My Bookings, cancelling; and the bookings of a class the studio cancels. */
+export function bookingModule({ config, clock, ids, jobs, unitOfWork, idempotentUnitOfWork, db }: Core) {
+  const repositories: RepositoryFactory<HoldRepositories> = (trx, outbox) => ({
     bookings: new KyselyBookingRepository(trx, outbox),
+    holds: new KyselyHoldRepository(trx, outbox),
     sessions: new KyselySessionLocks(trx, clock),
     members: new KyselyMemberDirectory(trx),
   });
-  // Booking routes are idempotent: a booking commits with the proof of it under the request's key.
+  // Booking and hold routes are idempotent: a change commits with the proof of it under the request's key.
   const uow = idempotentUnitOfWork(repositories);
+  // Subscribers and jobs run outside any request: the plain unit of work.
+  const background = unitOfWork(repositories);
   const finder = new KyselyUserBookingsFinder(db);
+  const durations = { holdDurationMs: config.holdDurationMs, waitlistHoldDurationMs: config.waitlistHoldDurationMs };
+  const expireHolds = new ExpireHoldsHandler(background, clock);
 
   const handlers = {
     createBooking: new CreateBookingHandler(uow, ids, clock),
     cancelBooking: new CancelBookingHandler(uow, CancellationPolicy.create(config.cancellationPolicy), clock),
     getBooking: new GetBookingHandler(finder),
     listMyBookings: new ListMyBookingsHandler(finder, clock),
+    createHold: new CreateHoldHandler(uow, ids, clock, durations),
+    getHold: new GetHoldHandler(uow),
+    confirmHold: new ConfirmHoldHandler(uow, ids, clock),
+    releaseHold: new ReleaseHoldHandler(uow, clock),
+    expireHolds,
   };
+  const expireDueHolds = async () => void (await expireHolds.handle({ limit: EXPIRY_BATCH }));
   return {
     handlers,
-    routes: async (api) => void (await api.register(bookingRoutes, { handlers, studio: config.studio })),
-    subscribers: [new CancelBookingsOfCancelledSession(unitOfWork(repositories))],
+    routes: async (api) => {
+      await api.register(bookingRoutes, { handlers, studio: config.studio });
+      await api.register(holdRoutes, { handlers });
+    },
+    subscribers: [new CancelBookingsOfCancelledSession(background), new ScheduleHoldExpiry(jobs)],
+    // A hold's job expires it on time; the sweep catches any hold whose job was lost (Redis is not the truth).
+    jobs: [
+      { name: HOLD_EXPIRY_JOB, run: expireDueHolds },
+      { name: HOLD_EXPIRY_SWEEP, everyMs: MINUTE_MS, run: expireDueHolds },
+    ],
   } satisfies AppModule;
 }
 

@@ -28,6 +28,7 @@ export const BookingMother = {
       creditsRefunded: null,
       cancellationReason: null,
       checkedInAt: null,
+      holdId: null,
       ...overrides,
     };
   },

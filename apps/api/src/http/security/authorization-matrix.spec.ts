@@ -249,6 +249,30 @@ describe('authorization matrix', () => {
       request: async () => ({ url: `${P}/bookings/${await make.booking()}/cancel` }),
     },
     {
+      route: `POST ${P}/sessions/:id/hold`,
+      given: 'a published session with free spots',
+      answers: signedIn(201),
+      request: async () => ({ url: `${P}/sessions/${await make.published()}/hold` }),
+    },
+    {
+      route: `GET ${P}/holds/:id`,
+      given: 'the member’s pending hold',
+      answers: { ...signedIn(404), member: 200 },
+      request: async () => ({ url: `${P}/holds/${await make.hold()}` }),
+    },
+    {
+      route: `POST ${P}/holds/:id/confirm`,
+      given: 'the member’s pending hold',
+      answers: { ...signedIn(404), member: 201 },
+      request: async () => ({ url: `${P}/holds/${await make.hold()}/confirm` }),
+    },
+    {
+      route: `DELETE ${P}/holds/:id`,
+      given: 'the member’s pending hold',
+      answers: { ...signedIn(404), member: 204 },
+      request: async () => ({ url: `${P}/holds/${await make.hold()}` }),
+    },
+    {
       route: `GET ${P}/bookings/:id/calendar.ics`,
       given: 'the member’s booking',
       answers: { ...signedIn(404), member: 200 },

@@ -17,7 +17,7 @@ export interface Cast<C extends Caller = Caller> {
 }
 
 /** Sign-in is rate limited; these suites sign in far more often than a person could, on purpose. */
-const GENEROUS_RATE_LIMITS = { RATE_LIMITS: 'login=100000/1m,login-address=100000/1m' };
+const GENEROUS_RATE_LIMITS = { RATE_LIMITS: 'hold=100000/1m,login=100000/1m,login-address=100000/1m' };
 
 /** The real app on a fresh PostgreSQL database, with its route table read as it was built. */
 export async function createAppWithRouteTable(): Promise<{ t: TestApp; routes: RegisteredRoute[] }> {
@@ -89,6 +89,11 @@ export function fixtures(app: FastifyInstance, cast: Cast<'member' | 'ownerTrain
     booking: async (): Promise<string> => {
       const sessionId = await published();
       return expectStatus(await api.post(`/sessions/${sessionId}/book`, undefined, cast.headers.member), 201).json().id;
+    },
+    /** The member's pending hold on a fresh published session. */
+    hold: async (): Promise<string> => {
+      const sessionId = await published();
+      return expectStatus(await api.post(`/sessions/${sessionId}/hold`, undefined, cast.headers.member), 201).json().id;
     },
     /** A registered account (not signed in). */
     account: async (): Promise<{ id: string; email: string; password: string }> => {

@@ -98,6 +98,23 @@ export interface BookingsTable {
   checked_in_at: Timestamp | null;
   /** The studio's reason when it cancelled the booking (the session was cancelled); null otherwise. */
   cancellation_reason: string | null;
+  /** The hold whose spot this booking took over; null for a direct booking. */
+  hold_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Spot holds: see migrations/0007-holds.ts. */
+export interface HoldsTable {
+  id: string;
+  session_id: string;
+  member_id: string;
+  source: 'member' | 'waitlist';
+  status: 'pending' | 'confirmed' | 'expired' | 'released';
+  created_at: DefaultedTimestamp;
+  expires_at: Timestamp;
+  /** When it was confirmed, released or expired; null while pending. */
+  settled_at: Timestamp | null;
+  /** The booking it became; null unless confirmed. */
+  booking_id: string | null;
 }
 
 /** The first answer to an idempotency key (see migration 0004). */
@@ -126,6 +143,7 @@ export interface Database {
   class_templates: ClassTemplatesTable;
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
+  holds: HoldsTable;
   idempotency_keys: IdempotencyKeysTable;
 }
 
@@ -138,4 +156,5 @@ export type EventDeliveryRow = Selectable<EventDeliveriesTable>;
 export type ClassTemplateRow = Selectable<ClassTemplatesTable>;
 export type ClassSessionRow = Selectable<ClassSessionsTable>;
 export type BookingRow = Selectable<BookingsTable>;
+export type HoldRow = Selectable<HoldsTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;

@@ -5,6 +5,7 @@ import { bookings } from './0003-bookings';
 import { idempotency } from './0004-idempotency';
 import { eventDeliveries } from './0005-event-deliveries';
 import { bookingCancellationReason } from './0006-booking-cancellation-reason';
+import { holds } from './0007-holds';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_idempotency': idempotency,
   '0005_event_deliveries': eventDeliveries,
   '0006_booking_cancellation_reason': bookingCancellationReason,
+  '0007_holds': holds,
 };

@@ -31,6 +31,7 @@ export function selectBookingRows(db: Kysely<Database> | Transaction<Database>) 
       'b.credits_refunded',
       'b.cancellation_reason',
       'b.checked_in_at',
+      'b.hold_id',
     ]);
 }
 
@@ -53,6 +54,7 @@ export interface BookingJoinedRow {
   credits_refunded: number | null;
   cancellation_reason: string | null;
   checked_in_at: Date | null;
+  hold_id: string | null;
 }
 
 export function rowToBookingSnapshot(row: BookingJoinedRow): BookingSnapshot {
@@ -74,5 +76,6 @@ export function rowToBookingSnapshot(row: BookingJoinedRow): BookingSnapshot {
     creditsRefunded: row.credits_refunded,
     cancellationReason: row.cancellation_reason,
     checkedInAt: row.checked_in_at,
+    holdId: row.hold_id,
   };
 }

@@ -48,7 +48,7 @@ export class KyselyBookingRepository implements BookingRepository {
     try {
       await this.trx
         .insertInto('bookings')
-        .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, credits_spent: s.creditsSpent, created_at: s.createdAt, ...changeable })
+        .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, hold_id: s.holdId, credits_spent: s.creditsSpent, created_at: s.createdAt, ...changeable })
         .onConflict((conflict) => conflict.column('id').doUpdateSet(changeable))
         .execute();
     } catch (error) {

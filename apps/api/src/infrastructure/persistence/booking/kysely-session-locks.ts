@@ -36,8 +36,9 @@ export class KyselySessionLocks implements SessionLocks {
   async spotsFor({ id: sessionId }: LockedSession, memberId: string): Promise<SpotCount> {
     if (!isUuid(memberId)) return { takenSpots: await this.#occupancy.takenSpots(sessionId), alreadyBooked: false };
     const session = sql.val(sessionId);
+    const now = this.clock.now();
     const { taken, booking_id } = await this.trx
-      .selectFrom([occupancyOf(this.trx, session, this.clock.now()).as('o'), viewerStakeIn(this.trx, session, memberId).as('v')])
+      .selectFrom([occupancyOf(this.trx, session, now).as('o'), viewerStakeIn(this.trx, session, memberId, now).as('v')])
       .select([sql<number>`o.booked_count + o.held_count`.as('taken'), 'v.booking_id'])
       .executeTakeFirstOrThrow();
     return { takenSpots: Number(taken), alreadyBooked: booking_id !== null };

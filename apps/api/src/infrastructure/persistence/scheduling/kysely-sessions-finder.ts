@@ -104,7 +104,7 @@ export class KyselySessionsFinder implements SessionsFinder {
     const now = this.clock.now();
     const { rows } = await sql<SessionViewRow>`
       select ${this.#columns(viewer, now)}
-      ${this.#from(now)} ${this.#stakeOf(viewer)}
+      ${this.#from(now)} ${this.#stakeOf(viewer, now)}
       ${this.#where(viewer, [sql`s.id = ${id}`])}`.execute(this.db);
     const [row] = rows;
     return row ? toView(row, viewer) : null;
@@ -140,7 +140,7 @@ export class KyselySessionsFinder implements SessionsFinder {
     const counted = this.#from(now, { trainer: q !== undefined, occupancy: available === true });
     return sql<SessionPageRow>`
       select ${this.#columns(viewer, now)}, (select count(*) ${counted} ${where}) as total
-      ${this.#from(now)} ${this.#stakeOf(viewer)}
+      ${this.#from(now)} ${this.#stakeOf(viewer, now)}
       ${where}
       order by s.starts_at, s.id
       limit ${pageSize} offset ${(page - 1) * pageSize}`;
@@ -170,8 +170,8 @@ export class KyselySessionsFinder implements SessionsFinder {
   }
 
   /** The signed-in viewer's own stake, as `m`. */
-  #stakeOf(viewer: Actor | null): RawBuilder<unknown> {
-    return viewer ? sql`cross join lateral ${viewerStakeIn(this.db, sql.ref('s.id'), viewer.userId)} as m` : sql``;
+  #stakeOf(viewer: Actor | null, now: Date): RawBuilder<unknown> {
+    return viewer ? sql`cross join lateral ${viewerStakeIn(this.db, sql.ref('s.id'), viewer.userId, now)} as m` : sql``;
   }
 
   #where(viewer: Actor | null, conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {

@@ -6,8 +6,10 @@ import type { Database } from '../../database/schema';
  * subqueries: the schedule finder joins them laterally (one query per page, no query per row; PostgreSQL evaluates
  * them only for the rows of the page), and the capacity check under the session's lock (`KyselySessionOccupancy`)
  * selects from the first. Bookings are counted from `bookings` (confirmed only, through
- * `bookings_session_id_confirmed_idx`); holds and the waitlist answer zeros and nulls until `spot_holds` and
- * `waitlist_entries` exist, when only their expressions below change.
+ * `bookings_session_id_confirmed_idx`), holds from `holds` (pending with `expires_at > now`, through
+ * `holds_session_id_pending_idx`: a hold stops counting at `expires_at` exactly, whether or not the expiry sweep
+ * has marked it yet); the waitlist answers zeros and nulls until `waitlist_entries` exists, when only its
+ * expressions below change.
  *
  * They are raw SQL fragments rather than query builders: the schedule is the busiest read of the API, and building
  * it through Kysely's builder cost the API more CPU than running it cost PostgreSQL. Either can be embedded in a
@@ -16,6 +18,9 @@ import type { Database } from '../../database/schema';
  * statement that embeds them runs.
  */
 
+/** An instant as ISO text, cast where it is compared, like the schedule finder's parameters. */
+const instant = (date: Date): string => date.toISOString();
+
 /** Counts of one session: confirmed bookings, holds still running at `now` (`expires_at > now`), waiting entries. */
 export interface OccupancyColumns {
   booked_count: number;
@@ -23,11 +28,12 @@ export interface OccupancyColumns {
   waitlist_count: number;
 }
 
-/** A parenthesised subquery of exactly one row, so it can be joined laterally. There are no holds nor waitlist rows to count: zeros. */
-export function occupancyOf(_db: QueryCreator<Database>, sessionId: Expression<string>, _now: Date): RawBuilder<OccupancyColumns> {
+/** A parenthesised subquery of exactly one row, so it can be joined laterally. There are no waitlist rows to count: zero. */
+export function occupancyOf(_db: QueryCreator<Database>, sessionId: Expression<string>, now: Date): RawBuilder<OccupancyColumns> {
   return sql<OccupancyColumns>`(select
     (select count(*)::integer from bookings b where b.session_id = ${sessionId} and b.status = 'confirmed') as booked_count,
-    0 as held_count,
+    (select count(*)::integer from holds h
+      where h.session_id = ${sessionId} and h.status = 'pending' and h.expires_at > ${instant(now)}::timestamptz) as held_count,
     0 as waitlist_count)`;
 }
 
@@ -38,10 +44,15 @@ export interface ViewerStakeColumns {
   waitlist_position: number | null;
 }
 
-/** One viewer's own stake in one session, a parenthesised subquery of exactly one row like `occupancyOf`. */
-export function viewerStakeIn(_db: QueryCreator<Database>, sessionId: Expression<string>, userId: string): RawBuilder<ViewerStakeColumns> {
+/**
+ * One viewer's own stake in one session, a parenthesised subquery of exactly one row like `occupancyOf`. Their hold
+ * is the pending one still running at `now`, as it is counted: a lapsed hold is no stake.
+ */
+export function viewerStakeIn(_db: QueryCreator<Database>, sessionId: Expression<string>, userId: string, now: Date): RawBuilder<ViewerStakeColumns> {
   return sql<ViewerStakeColumns>`(select
     (select b.id from bookings b where b.session_id = ${sessionId} and b.member_id = ${userId} and b.status = 'confirmed' limit 1) as booking_id,
-    null::uuid as hold_id,
+    (select h.id from holds h
+      where h.session_id = ${sessionId} and h.member_id = ${userId} and h.status = 'pending' and h.expires_at > ${instant(now)}::timestamptz
+      limit 1) as hold_id,
     null::integer as waitlist_position)`;
 }

@@ -1,0 +1,143 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { OutboxWriter } from '@fitflow/application-shared';
+import { AlreadyHoldingError, type DueHold, type HoldRepository, type LockedSession } from '@fitflow/application-booking';
+import { SpotHold, type SpotHoldSnapshot } from '@fitflow/domain-booking';
+import type { Database } from '../../database/schema';
+import { isUniqueViolation } from '../errors';
+import { isUuid } from '../scheduling/uuid';
+
+/** A hold joined to its session, its member and the session's trainer: everything the aggregate needs in one row. */
+function selectHoldRows(db: Kysely<Database> | Transaction<Database>) {
+  return db
+    .selectFrom('holds as h')
+    .innerJoin('class_sessions as s', 's.id', 'h.session_id')
+    .innerJoin('users as m', 'm.id', 'h.member_id')
+    .innerJoin('users as t', 't.id', 's.trainer_id')
+    .select([
+      'h.id',
+      'h.member_id',
+      'm.email as member_email',
+      'm.name as member_name',
+      'h.session_id',
+      's.name as session_name',
+      't.name as trainer_name',
+      's.starts_at',
+      's.ends_at',
+      'h.source',
+      'h.status',
+      'h.created_at',
+      'h.expires_at',
+      'h.settled_at',
+      'h.booking_id',
+    ]);
+}
+
+interface HoldJoinedRow {
+  id: string;
+  member_id: string;
+  member_email: string;
+  member_name: string;
+  session_id: string;
+  session_name: string;
+  trainer_name: string;
+  starts_at: Date;
+  ends_at: Date;
+  source: SpotHoldSnapshot['source'];
+  status: SpotHoldSnapshot['status'];
+  created_at: Date;
+  expires_at: Date;
+  settled_at: Date | null;
+  booking_id: string | null;
+}
+
+function rowToHold(row: HoldJoinedRow): SpotHold {
+  return SpotHold.restore({
+    id: row.id,
+    memberId: row.member_id,
+    memberEmail: row.member_email,
+    memberName: row.member_name,
+    sessionId: row.session_id,
+    sessionName: row.session_name,
+    trainerName: row.trainer_name,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    source: row.source,
+    status: row.status,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    settledAt: row.settled_at,
+    bookingId: row.booking_id,
+  });
+}
+
+/** The expiry sweep's list: a range scan of `holds_due_idx`, in its order. Exported so tests can EXPLAIN it. */
+export function selectDueHolds(db: Kysely<Database> | Transaction<Database>, now: Date, limit: number) {
+  return db
+    .selectFrom('holds')
+    .select(['id', 'session_id'])
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', now)
+    .orderBy('expires_at')
+    .limit(limit);
+}
+
+/**
+ * Spot holds on the transaction's connection; `holds_one_pending_per_member_idx` backs ALREADY_HOLDING. Counting
+ * them against capacity is `occupancy-sql.ts`'s job, not this repository's.
+ */
+export class KyselyHoldRepository implements HoldRepository {
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async get(id: string): Promise<SpotHold | null> {
+    if (!isUuid(id)) return null;
+    const row = await selectHoldRows(this.trx).where('h.id', '=', id).executeTakeFirst();
+    return row ? rowToHold(row) : null;
+  }
+
+  /** Locks only the hold's row (`for update of h`); its session's the caller holds already. */
+  async getForUpdate(session: LockedSession, id: string): Promise<SpotHold | null> {
+    if (!isUuid(id)) return null;
+    const row = await selectHoldRows(this.trx).where('h.id', '=', id).where('h.session_id', '=', session.id).forUpdate('h').executeTakeFirst();
+    return row ? rowToHold(row) : null;
+  }
+
+  /** Found through `holds_one_pending_per_member_idx`: there is at most one. */
+  async pendingOfMemberForUpdate(session: LockedSession, memberId: string): Promise<SpotHold | null> {
+    if (!isUuid(memberId)) return null;
+    const row = await selectHoldRows(this.trx)
+      .where('h.session_id', '=', session.id)
+      .where('h.member_id', '=', memberId)
+      .where('h.status', '=', 'pending')
+      .forUpdate('h')
+      .executeTakeFirst();
+    return row ? rowToHold(row) : null;
+  }
+
+  async dueForExpiry(now: Date, limit: number): Promise<DueHold[]> {
+    const rows = await selectDueHolds(this.trx, now, limit).execute();
+    return rows.map((row) => ({ id: row.id, sessionId: row.session_id }));
+  }
+
+  async save(hold: SpotHold): Promise<void> {
+    const s = hold.snapshot();
+    const changeable = { status: s.status, settled_at: s.settledAt, booking_id: s.bookingId };
+    try {
+      await this.trx
+        .insertInto('holds')
+        .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, source: s.source, created_at: s.createdAt, expires_at: s.expiresAt, ...changeable })
+        .onConflict((conflict) => conflict.column('id').doUpdateSet(changeable))
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error, 'holds_one_pending_per_member_idx')) {
+        const already = new AlreadyHoldingError(s.sessionId);
+        already.cause = error;
+        throw already;
+      }
+      throw error;
+    }
+    await this.outbox.append(hold.pullEvents());
+  }
+}
