@@ -115,6 +115,7 @@ const environmentSchema = z.object({
   RATE_LIMITS: rateLimits,
   HOLD_DURATION: duration('10m'),
   WAITLIST_HOLD_DURATION: duration('5m'),
+  HOLD_SWEEP_INTERVAL: duration('1m'),
   WAITLIST_CUTOFF: duration('30m'),
   CHECKIN_GRACE: duration('10m'),
   CANCELLATION_POLICY: cancellationPolicy,
@@ -144,6 +145,8 @@ export interface AppConfig {
   rateLimits: Record<string, RateLimit>;
   holdDurationMs: number;
   waitlistHoldDurationMs: number;
+  /** How often the sweep expires holds whose expiry job was lost. */
+  holdSweepIntervalMs: number;
   waitlistCutoffMs: number;
   checkInGraceMs: number;
   cancellationPolicy: RefundTier[];
@@ -188,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: e.RATE_LIMITS,
     holdDurationMs: e.HOLD_DURATION,
     waitlistHoldDurationMs: e.WAITLIST_HOLD_DURATION,
+    holdSweepIntervalMs: e.HOLD_SWEEP_INTERVAL,
     waitlistCutoffMs: e.WAITLIST_CUTOFF,
     checkInGraceMs: e.CHECKIN_GRACE,
     cancellationPolicy: e.CANCELLATION_POLICY,

@@ -28,7 +28,6 @@ import type { AppModule } from './module';
 
 /** Holds expired in one run of the job or the sweep; the next run takes the rest. */
 const EXPIRY_BATCH = 200;
-const MINUTE_MS = 60_000;
 
 /** Booking a spot, holding one, My Bookings, cancelling; and the bookings of a class the studio cancels. */
 export function bookingModule({ config, clock, ids, jobs, unitOfWork, idempotentUnitOfWork, db }: Core) {
@@ -68,7 +67,7 @@ export function bookingModule({ config, clock, ids, jobs, unitOfWork, idempotent
     // A hold's job expires it on time; the sweep catches any hold whose job was lost (Redis is not the truth).
     jobs: [
       { name: HOLD_EXPIRY_JOB, run: expireDueHolds },
-      { name: HOLD_EXPIRY_SWEEP, everyMs: MINUTE_MS, run: expireDueHolds },
+      { name: HOLD_EXPIRY_SWEEP, everyMs: config.holdSweepIntervalMs, run: expireDueHolds },
     ],
   } satisfies AppModule;
 }
