@@ -22,6 +22,11 @@ export async function bearerFor(request: APIRequestContext, account: Credentials
   return header;
 }
 
+/** Forgets the bearers kept so far: a spec that talks to another API (its own secret) starts and ends with this. */
+export function forgetBearers(): void {
+  bearers.clear();
+}
+
 /** A fresh account that the e2e admin has made a trainer, through the API. */
 export async function registerTrainer(request: APIRequestContext): Promise<Account & { id: string }> {
   const account = await registerMember(request, 'coach');

@@ -9,6 +9,8 @@ import { dateKeyOf, formatDay, formatDuration, minutesBetween, timeOfDayOf } fro
 import { BookButton } from '../../../shared/bookings/book-button';
 import { SessionBadges } from '../../../shared/sessions/session-badges';
 import { costLabel } from '../../../shared/sessions/session-labels';
+import { HoldPanel } from './hold-panel';
+import { HoldStore } from './hold.store';
 import { SessionDetailStore } from './session-detail.store';
 
 const statusNames = {
@@ -22,7 +24,7 @@ const statusNames = {
 /** A session's page: when (in the studio's zone), who leads it, how many spots are left, and its state. */
 @Component({
   selector: 'ff-session-detail-page',
-  imports: [BookButton, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
+  imports: [BookButton, HoldPanel, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-detail-page.html',
   styleUrl: './session-detail-page.scss',
@@ -33,6 +35,7 @@ export class SessionDetailPage {
 
   protected readonly store = inject(SessionDetailStore);
   protected readonly studio = inject(StudioStore);
+  protected readonly holds = inject(HoldStore);
   readonly #title = inject(Title);
 
   protected readonly view = computed(() => {
