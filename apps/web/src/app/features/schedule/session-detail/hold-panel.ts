@@ -142,9 +142,12 @@ export class HoldPanel {
 
   protected readonly busy = computed(() => this.store.busy() !== null);
   protected readonly cost = computed(() => costLabel(this.session().creditCost));
-  /** Holding is offered where booking is (the API still decides); a member booking straight away uses "Book". */
+  /**
+   * Holding is offered where booking is (the API still decides); a member booking straight away uses "Book". Not
+   * while the session says the member holds a spot: that hold is on its way (after a reload), not a new one.
+   */
   protected readonly canHold = computed(
-    () => this.#auth.isSignedIn() && bookabilityOf(this.session(), this.#clock()).kind === 'open',
+    () => this.#auth.isSignedIn() && !this.session().me?.holdId && bookabilityOf(this.session(), this.#clock()).kind === 'open',
   );
   /** How long a hold keeps the spot, for the button's hint. */
   protected readonly holdMinutes = computed(() => this.#studio.studio()?.holdMinutes ?? null);
