@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { OutboxWriter } from '@fitflow/application-shared';
 import { AlreadyHoldingError, type DueHold, type HoldRepository, type LockedSession } from '@fitflow/application-booking';
-import { SpotHold, type SpotHoldSnapshot } from '@fitflow/domain-booking';
+import { SpotHold } from '@fitflow/domain-booking';
 import type { Database } from '../../database/schema';
 import { isUniqueViolation } from '../errors';
 import { isUuid } from '../scheduling/uuid';
@@ -32,23 +32,8 @@ function selectHoldRows(db: Kysely<Database> | Transaction<Database>) {
     ]);
 }
 
-interface HoldJoinedRow {
-  id: string;
-  member_id: string;
-  member_email: string;
-  member_name: string;
-  session_id: string;
-  session_name: string;
-  trainer_name: string;
-  starts_at: Date;
-  ends_at: Date;
-  source: SpotHoldSnapshot['source'];
-  status: SpotHoldSnapshot['status'];
-  created_at: Date;
-  expires_at: Date;
-  settled_at: Date | null;
-  booking_id: string | null;
-}
+/** As Kysely reads it: the type follows the query. */
+type HoldJoinedRow = Awaited<ReturnType<ReturnType<typeof selectHoldRows>['executeTakeFirstOrThrow']>>;
 
 function rowToHold(row: HoldJoinedRow): SpotHold {
   return SpotHold.restore({
