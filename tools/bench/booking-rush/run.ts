@@ -20,23 +20,19 @@
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import http from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
-/* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it migrates
-   and seeds with the API's own adapters, mints tokens with its own issuer and sizes sessions by the domain's own
-   maximum; nothing imports the benchmark. */
+/* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it mints
+   tokens with the API's own issuer and sizes sessions by the domain's own maximum; nothing imports the benchmark. */
 import { MAX_CAPACITY } from '@fitflow/domain-scheduling';
-import { connectPostgres } from '../../../apps/api/src/infrastructure/database/connect';
-import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 import { JwtAccessTokenIssuer } from '../../../apps/api/src/infrastructure/security/tokens';
-import { type ApiProcesses, startApiProcesses } from '../../../apps/api/src/testing/api-processes';
-import { scratchDatabase } from '../../../apps/api/src/testing/databases';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { type Figure, loadAverageFigure, ms, printFigures, summarise } from '../shared/figures';
+import { benchRun, type CountRows, numberArg, rowCounter, startApiTargets } from '../shared/harness';
+import { type Attempt, failOnProblems, rush, type Target, type Timed, unexpectedAnswers } from '../shared/load';
+import { insertMembers, insertSessions, insertTrainers, seedDatabase } from '../shared/seed';
 
 const MEMBERS = 1_000;
 const CAPACITY = 50;
@@ -54,8 +50,7 @@ const FULL_SESSIONS = Math.ceil(MEMBERS / MAX_CAPACITY);
 const TARGET_FULL_RATIO = 0.6;
 /** Verified, not timed: until V8 has optimised the request path, the first rounds measure the compiler. */
 const WARM_UP_ROUNDS = 3;
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 10;
-const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const rounds = numberArg('--rounds', 10);
 
 interface Seeded {
   members: { id: string }[];
@@ -68,49 +63,24 @@ interface Seeded {
 }
 
 /** A trainer, 1,000 members and the sessions, straight in SQL (see `mintTokens` for why not through the API). */
-async function seed(url: string, roundCount: number): Promise<Seeded> {
-  const { db, close } = connectPostgres(url);
-  try {
-    await migrateToLatest(db);
-    const trainer = { id: randomUUID(), email: 'tess@bench.test', name: 'Tess', role: 'trainer' as const, password_hash: 'x' };
-    await db.insertInto('users').values(trainer).execute();
-    const members = await sql<{ id: string }>`
-      insert into users (id, email, name, role, password_hash)
-      select gen_random_uuid(), 'member' || i || '@bench.test', 'Member ' || i, 'member', 'x'
-      from generate_series(1, ${MEMBERS}) as i
-      returning id`.execute(db);
-    const startsAt = new Date(Date.now() + 3 * 86_400_000);
-    const endsAt = new Date(startsAt.getTime() + 3_600_000);
+function seed(url: string, roundCount: number): Promise<Seeded> {
+  return seedDatabase(url, async (db) => {
+    const [trainer] = await insertTrainers(db, ['Tess']);
+    const members = await insertMembers(db, MEMBERS);
     const rushes = Array.from({ length: roundCount }, (_, i) => ({ id: randomUUID(), name: `Rush ${i}`, capacity: CAPACITY }));
     const fulls = Array.from({ length: roundCount }, (_, i) =>
       Array.from({ length: FULL_SESSIONS }, (_, s) => ({ id: randomUUID(), name: `All booked ${i}.${s}`, capacity: MAX_CAPACITY })),
     );
     const ceiling = { id: randomUUID(), name: 'pgbench hot row', capacity: CAPACITY };
-    await db
-      .insertInto('class_sessions')
-      .values(
-        [...rushes, ...fulls.flat(), ceiling].map(({ id, name, capacity }, i) => ({
-          id,
-          trainer_id: trainer.id,
-          name,
-          starts_at: new Date(startsAt.getTime() + i * 3_600_000),
-          ends_at: new Date(endsAt.getTime() + i * 3_600_000),
-          capacity,
-          credit_cost: 1,
-          status: 'published' as const,
-        })),
-      )
-      .execute();
+    await insertSessions(db, trainer.id, [...rushes, ...fulls.flat(), ceiling]);
     await sql`analyze`.execute(db);
     return {
-      members: members.rows,
+      members,
       sessions: rushes.map((s) => s.id),
       fullSessions: fulls.map((round) => round.map((s) => s.id)),
       ceilingSession: ceiling.id,
     };
-  } finally {
-    await close();
-  }
+  });
 }
 
 /**
@@ -124,82 +94,29 @@ function mintTokens(secret: string, members: { id: string }[]): string[] {
   return members.map((member) => issuer.issue({ userId: member.id }).token);
 }
 
-interface Attempt {
-  status: number;
-  code: string | undefined;
-  ms: number;
-}
-
-/**
- * The load generator is plain `node:http` with one keep-alive agent per API process, each with half the
- * connections (kept across rounds, as browsers keep theirs). Every answer's status and problem code is checked and
- * every latency kept, so the percentiles over both processes are exact; two autocannon instances would give two
- * histograms, and no per-request token or answer code without hooks into its internals.
- */
-const agents = PORTS.map(() => new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS / PORTS.length }));
-
-function book(port: number, agent: http.Agent, sessionId: string, token: string): Promise<Attempt> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        agent,
-        method: 'POST',
-        path: `/api/v1/sessions/${sessionId}/book`,
-        headers: { authorization: `Bearer ${token}`, 'content-length': '0' },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const ms = performance.now() - start;
-          const status = response.statusCode ?? 0;
-          let code: string | undefined;
-          if (status !== 201) {
-            try {
-              code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: string }).code;
-            } catch {
-              code = undefined;
-            }
-          }
-          resolve({ status, code, ms });
-        });
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end();
-  });
-}
-
-interface Round {
-  attempts: Attempt[];
-  seconds: number;
+interface Round extends Timed {
   booked: number;
 }
+
+const BOOKED = `select count(*)::int as n from bookings where session_id = $1 and status = 'confirmed'`;
 
 /**
  * Every member books once: 50 workers (25 on each process) take the next member from one queue until all 1,000
  * have tried. With several sessions the queue's first members book the first one, the next ones the second, and
- * so on, so all workers queue on one session row at a time. The clock runs from the first request sent to the last
- * answer received; `booked` counts the confirmed bookings of all the sessions.
+ * so on, so all workers queue on one session row at a time. `booked` counts the confirmed bookings of all the
+ * sessions.
  */
-async function rush(sessionIds: string[], tokens: string[], countBooked: (sessionId: string) => Promise<number>): Promise<Round> {
-  const attempts: Attempt[] = [];
-  let next = 0;
+async function bookingRush(sessionIds: string[], tokens: string[], targets: Target[], countRows: CountRows): Promise<Round> {
   const sessionOf = (member: number) => sessionIds[Math.floor((member * sessionIds.length) / tokens.length)];
-  const worker = async (w: number) => {
-    const p = w % PORTS.length;
-    for (let i = next++; i < tokens.length; i = next++) attempts.push(await book(PORTS[p], agents[p], sessionOf(i), tokens[i]));
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => worker(w)));
-  const seconds = (performance.now() - start) / 1000;
-  const booked = (await Promise.all(sessionIds.map(countBooked))).reduce((sum, n) => sum + n, 0);
-  return { attempts, seconds, booked };
+  const timed = await rush(targets, CONNECTIONS, tokens.length, (i) => ({
+    path: `/api/v1/sessions/${sessionOf(i)}/book`,
+    authorization: `Bearer ${tokens[i]}`,
+  }));
+  const booked = (await Promise.all(sessionIds.map((id) => countRows(BOOKED, [id])))).reduce((sum, n) => sum + n, 0);
+  return { ...timed, booked };
 }
+
+const isFull = (a: Attempt) => a.status === 409 && a.code === 'SESSION_FULL';
 
 /**
  * Exactly `spots` × 201 and the rest 409 SESSION_FULL, and `spots` confirmed rows (the rush: 50 and 950; the
@@ -207,21 +124,15 @@ async function rush(sessionIds: string[], tokens: string[], countBooked: (sessio
  */
 function verify(round: Round, label: string, spots: number): void {
   const created = round.attempts.filter((a) => a.status === 201).length;
-  const full = round.attempts.filter((a) => a.status === 409 && a.code === 'SESSION_FULL').length;
-  const other = new Map<string, number>();
-  for (const a of round.attempts) {
-    if (a.status === 201 || (a.status === 409 && a.code === 'SESSION_FULL')) continue;
-    const key = `${a.status} ${a.code ?? ''}`.trim();
-    other.set(key, (other.get(key) ?? 0) + 1);
-  }
-  const problems = [
+  const full = round.attempts.filter(isFull).length;
+  const other = unexpectedAnswers(round.attempts, (a) => a.status === 201 || isFull(a));
+  failOnProblems(label, [
     round.attempts.length !== MEMBERS && `${round.attempts.length} answers instead of ${MEMBERS}`,
     created !== spots && `${created} × 201 instead of ${spots}`,
     full !== MEMBERS - spots && `${full} × 409 SESSION_FULL instead of ${MEMBERS - spots}`,
-    other.size > 0 && `unexpected answers: ${[...other].map(([key, n]) => `${n} × ${key}`).join(', ')}`,
+    other && `unexpected answers: ${other}`,
     round.booked !== spots && `${round.booked} confirmed bookings in the database instead of ${spots}`,
-  ].filter((problem): problem is string => Boolean(problem));
-  if (problems.length > 0) throw new Error(`${label}: ${problems.join('; ')}`);
+  ]);
 }
 
 /**
@@ -267,114 +178,72 @@ async function hotRowCeiling(url: string, sessionId: string, seconds: number): P
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function main(): Promise<void> {
-  const loadAtStart = loadavg()[0];
-  const database = await scratchDatabase('fitflow_booking_rush');
-  const { url } = database;
+await benchRun('fitflow_booking_rush', async (run) => {
+  const { url } = run;
   const jwtSecret = randomBytes(32).toString('hex');
-  let apis: ApiProcesses | undefined;
-  const counter = new pg.Client({ connectionString: url });
-  let cleaning: Promise<void> | undefined;
-  // The API processes always stop and the database always goes, whether the run ends, fails or is interrupted.
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await counter.end().catch(() => undefined);
-      for (const agent of agents) agent.destroy();
-      await apis?.stop();
-      await database.drop();
-    })());
-  const interrupted = () => void cleanUp().finally(() => process.exit(130));
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  try {
-    const seeded = await seed(url, WARM_UP_ROUNDS + rounds);
-    const tokens = mintTokens(jwtSecret, seeded.members);
-    // Two real API processes (`main.ts`, as deployed) on the same PostgreSQL and Redis. POST /sessions/{id}/book has
-    // no rate limit (only sign-in and holds do), so RATE_LIMITS stays as it is.
-    apis = await startApiProcesses(
-      PORTS.length,
-      { NODE_ENV: 'production', DATABASE_URL: url, REDIS_URL: redisUrl, JWT_SECRET: jwtSecret },
-      { ports: PORTS, nodeArgs: process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [] },
-    );
-    await counter.connect();
-    const countBooked = async (sessionId: string) =>
-      Number(
-        (await counter.query<{ n: number }>(`select count(*)::int as n from bookings where session_id = $1 and status = 'confirmed'`, [sessionId]))
-          .rows[0].n,
-      );
+  const seeded = await seed(url, WARM_UP_ROUNDS + rounds);
+  const tokens = mintTokens(jwtSecret, seeded.members);
+  // Two real API processes (`main.ts`, as deployed) on the same PostgreSQL and Redis. POST /sessions/{id}/book has
+  // no rate limit (only sign-in and holds do), so RATE_LIMITS stays as it is.
+  const targets = await startApiTargets(run, { processes: PORTS.length, connections: CONNECTIONS, jwtSecret, ports: PORTS });
+  const countRows = await rowCounter(run);
 
-    // Warm-up: V8's optimised code, pooled connections, prepared statements, the keep-alive sockets, cached tokens.
-    for (let w = 0; w < WARM_UP_ROUNDS; w++) {
-      verify(await rush([seeded.sessions[w]], tokens, countBooked), `warm-up round ${w + 1}`, CAPACITY);
-      verify(await rush(seeded.fullSessions[w], tokens, countBooked), `warm-up round ${w + 1}, all booked`, MEMBERS);
-    }
-    const measured: Round[] = [];
-    const allBooked: Round[] = [];
-    const ceilings: { tps: number; latencyMs: number }[] = [];
-    const slice = Math.max(1, Math.round(PGBENCH_SECONDS / rounds));
-    for (let r = 1; r <= rounds; r++) {
-      const round = await rush([seeded.sessions[WARM_UP_ROUNDS + r - 1]], tokens, countBooked);
-      verify(round, `round ${r}`, CAPACITY);
-      measured.push(round);
-      const full = await rush(seeded.fullSessions[WARM_UP_ROUNDS + r - 1], tokens, countBooked);
-      verify(full, `round ${r}, all booked`, MEMBERS);
-      allBooked.push(full);
-      const ceiling = await hotRowCeiling(url, seeded.ceilingSession, slice);
-      ceilings.push(ceiling);
-      const rate = MEMBERS / round.seconds;
-      const fullRate = MEMBERS / full.seconds;
-      console.log(
-        `round ${String(r).padStart(2)}: ${rate.toFixed(0).padStart(5)} attempts/s, ` +
-          `${round.attempts.filter((a) => a.status === 201).length} × 201, booked ${round.booked}; ` +
-          `all booked: ${fullRate.toFixed(0).padStart(5)} bookings/s, booked ${full.booked}; ` +
-          `pgbench ${slice} s right after: ${ceiling.tps.toFixed(0).padStart(5)} tps, ` +
-          `ratios ${(rate / ceiling.tps).toFixed(2)} and ${(fullRate / ceiling.tps).toFixed(2)}`,
-      );
-    }
-    const loadAfter = loadavg()[0];
-
-    const latencies = measured.flatMap((round) => round.attempts.map((a) => a.ms)).sort((a, b) => a - b);
-    const created = measured.flatMap((round) => round.attempts.filter((a) => a.status === 201).map((a) => a.ms)).sort((a, b) => a - b);
-    const seconds = measured.reduce((sum, round) => sum + round.seconds, 0);
-    const rate = latencies.length / seconds;
-    const ceiling = ceilings.reduce((sum, c) => sum + c.tps, 0) / ceilings.length;
-    const ceilingLatency = ceilings.reduce((sum, c) => sum + c.latencyMs, 0) / ceilings.length;
-    const tpsRange = `${Math.min(...ceilings.map((c) => c.tps)).toFixed(0)}-${Math.max(...ceilings.map((c) => c.tps)).toFixed(0)}`;
-    const ratio = rate / ceiling;
-    const booked = [...new Set(measured.map((round) => round.booked))];
-    const fullLatencies = allBooked.flatMap((round) => round.attempts.map((a) => a.ms)).sort((a, b) => a - b);
-    const fullSeconds = allBooked.reduce((sum, round) => sum + round.seconds, 0);
-    const fullRate = fullLatencies.length / fullSeconds;
-    const fullRatio = fullRate / ceiling;
-    const fullBooked = [...new Set(allBooked.map((round) => round.booked))];
-    const ms = (value: number) => `${value.toFixed(1).padStart(6)} ms`;
-    const figures = [
-      ['POST /sessions/{id}/book', `${rate.toFixed(0)} attempts/s   p50 ${ms(percentile(latencies, 50))}   p99 ${ms(percentile(latencies, 99))}   (${latencies.length} attempts in ${seconds.toFixed(2)} s)`],
-      [`  the ${created.length} × 201 alone`, `${' '.repeat(rate.toFixed(0).length)}              p50 ${ms(percentile(created, 50))}   p99 ${ms(percentile(created, 99))}`],
-      ['booked per session', `${booked.join(', ')} in every round (must be exactly ${CAPACITY}: ${CAPACITY} × 201 + ${MEMBERS - CAPACITY} × 409 SESSION_FULL, checked)`],
-      ['the same, all booked', `${fullRate.toFixed(0)} bookings/s   p50 ${ms(percentile(fullLatencies, 50))}   p99 ${ms(percentile(fullLatencies, 99))}   (${fullLatencies.length} bookings in ${fullSeconds.toFixed(2)} s)`],
-      ['', `${FULL_SESSIONS} sessions of ${MAX_CAPACITY} (Capacity's maximum) a round, one after the other: each attempt locks one hot row and commits`],
-      ['booked per round', `${fullBooked.join(', ')} in every round (must be exactly ${MEMBERS}: ${MEMBERS} × 201, checked)`],
-      ['hot-row ceiling (pgbench)', `${ceiling.toFixed(0)} tps   latency avg ${ms(ceilingLatency)}   (${rounds} × ${slice} s, one slice after each round: ${tpsRange} tps)`],
-      ['', `${CONNECTIONS} clients, -j 2, prepared statements: BEGIN; SELECT ... FOR UPDATE; UPDATE; COMMIT on one row`],
-      ['ratio attempts/s / ceiling', `${ratio.toFixed(2)} (target >= ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`],
-      ['ratio bookings/s / ceiling', `${fullRatio.toFixed(2)} (target >= ${TARGET_FULL_RATIO}) ${fullRatio >= TARGET_FULL_RATIO ? 'OK' : 'BELOW TARGET'}   (all booked: like for like with pgbench)`],
-      ['load average (1 min)', `${loadAtStart.toFixed(2)} when the run started, ${loadAfter.toFixed(2)} after the rounds, with this run's own processes (${cpus().length} cores: repeat when the first is low)`],
-    ];
-    console.log(
-      `\nbooking rush: ${MEMBERS} members, ${CAPACITY} spots (then ${MEMBERS} spots, all booked), ${rounds} rounds (after ${WARM_UP_ROUNDS} warm-up rounds), ${CONNECTIONS} connections over ` +
-        `${PORTS.length} API processes (ports ${PORTS.join(', ')}), ${new Date().toISOString()}`,
-    );
-    for (const [label, text] of figures) console.log(`  ${label.padEnd(28)} ${text}`);
-  } finally {
-    await cleanUp();
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
+  // Warm-up: V8's optimised code, pooled connections, prepared statements, the keep-alive sockets, cached tokens.
+  for (let w = 0; w < WARM_UP_ROUNDS; w++) {
+    verify(await bookingRush([seeded.sessions[w]], tokens, targets, countRows), `warm-up round ${w + 1}`, CAPACITY);
+    verify(await bookingRush(seeded.fullSessions[w], tokens, targets, countRows), `warm-up round ${w + 1}, all booked`, MEMBERS);
   }
-}
+  const measured: Round[] = [];
+  const allBooked: Round[] = [];
+  const ceilings: { tps: number; latencyMs: number }[] = [];
+  const slice = Math.max(1, Math.round(PGBENCH_SECONDS / rounds));
+  for (let r = 1; r <= rounds; r++) {
+    const round = await bookingRush([seeded.sessions[WARM_UP_ROUNDS + r - 1]], tokens, targets, countRows);
+    verify(round, `round ${r}`, CAPACITY);
+    measured.push(round);
+    const full = await bookingRush(seeded.fullSessions[WARM_UP_ROUNDS + r - 1], tokens, targets, countRows);
+    verify(full, `round ${r}, all booked`, MEMBERS);
+    allBooked.push(full);
+    const ceiling = await hotRowCeiling(url, seeded.ceilingSession, slice);
+    ceilings.push(ceiling);
+    const rate = MEMBERS / round.seconds;
+    const fullRate = MEMBERS / full.seconds;
+    console.log(
+      `round ${String(r).padStart(2)}: ${rate.toFixed(0).padStart(5)} attempts/s, ` +
+        `${round.attempts.filter((a) => a.status === 201).length} × 201, booked ${round.booked}; ` +
+        `all booked: ${fullRate.toFixed(0).padStart(5)} bookings/s, booked ${full.booked}; ` +
+        `pgbench ${slice} s right after: ${ceiling.tps.toFixed(0).padStart(5)} tps, ` +
+        `ratios ${(rate / ceiling.tps).toFixed(2)} and ${(fullRate / ceiling.tps).toFixed(2)}`,
+    );
+  }
+  const loadAfter = loadavg()[0];
 
-await main();
+  const attempts = summarise(measured);
+  const created = summarise(measured, (a) => a.status === 201);
+  const ceiling = ceilings.reduce((sum, c) => sum + c.tps, 0) / ceilings.length;
+  const ceilingLatency = ceilings.reduce((sum, c) => sum + c.latencyMs, 0) / ceilings.length;
+  const tpsRange = `${Math.min(...ceilings.map((c) => c.tps)).toFixed(0)}-${Math.max(...ceilings.map((c) => c.tps)).toFixed(0)}`;
+  const ratio = attempts.rate / ceiling;
+  const booked = [...new Set(measured.map((round) => round.booked))];
+  const bookings = summarise(allBooked);
+  const fullRatio = bookings.rate / ceiling;
+  const fullBooked = [...new Set(allBooked.map((round) => round.booked))];
+  const figures: Figure[] = [
+    ['POST /sessions/{id}/book', `${attempts.rate.toFixed(0)} attempts/s   p50 ${ms(attempts.p50)}   p99 ${ms(attempts.p99)}   (${attempts.count} attempts in ${attempts.seconds.toFixed(2)} s)`],
+    [`  the ${created.count} × 201 alone`, `${' '.repeat(attempts.rate.toFixed(0).length)}              p50 ${ms(created.p50)}   p99 ${ms(created.p99)}`],
+    ['booked per session', `${booked.join(', ')} in every round (must be exactly ${CAPACITY}: ${CAPACITY} × 201 + ${MEMBERS - CAPACITY} × 409 SESSION_FULL, checked)`],
+    ['the same, all booked', `${bookings.rate.toFixed(0)} bookings/s   p50 ${ms(bookings.p50)}   p99 ${ms(bookings.p99)}   (${bookings.count} bookings in ${bookings.seconds.toFixed(2)} s)`],
+    ['', `${FULL_SESSIONS} sessions of ${MAX_CAPACITY} (Capacity's maximum) a round, one after the other: each attempt locks one hot row and commits`],
+    ['booked per round', `${fullBooked.join(', ')} in every round (must be exactly ${MEMBERS}: ${MEMBERS} × 201, checked)`],
+    ['hot-row ceiling (pgbench)', `${ceiling.toFixed(0)} tps   latency avg ${ms(ceilingLatency)}   (${rounds} × ${slice} s, one slice after each round: ${tpsRange} tps)`],
+    ['', `${CONNECTIONS} clients, -j 2, prepared statements: BEGIN; SELECT ... FOR UPDATE; UPDATE; COMMIT on one row`],
+    ['ratio attempts/s / ceiling', `${ratio.toFixed(2)} (target >= ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'OK' : 'BELOW TARGET'}`],
+    ['ratio bookings/s / ceiling', `${fullRatio.toFixed(2)} (target >= ${TARGET_FULL_RATIO}) ${fullRatio >= TARGET_FULL_RATIO ? 'OK' : 'BELOW TARGET'}   (all booked: like for like with pgbench)`],
+    loadAverageFigure(run.loadAtStart, loadAfter),
+  ];
+  printFigures(
+    `booking rush: ${MEMBERS} members, ${CAPACITY} spots (then ${MEMBERS} spots, all booked), ${rounds} rounds (after ${WARM_UP_ROUNDS} warm-up rounds), ${CONNECTIONS} connections over ` +
+      `${PORTS.length} API processes (ports ${PORTS.join(', ')}), ${new Date().toISOString()}`,
+    figures,
+  );
+});

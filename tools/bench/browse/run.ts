@@ -13,65 +13,54 @@
  *   node_modules/.bin/tsx tools/bench/browse/run.ts [--seconds 10] [--no-vacuum]
  */
 import { fork } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-/* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it builds
-   and seeds with the API's own modules; nothing imports the benchmark. */
+/* eslint-disable @nx/enforce-module-boundaries -- a benchmark drives the API from outside, on purpose: it explains
+   the API's own query; nothing imports the benchmark. */
 import { connectPostgres } from '../../../apps/api/src/infrastructure/database/connect';
-import { migrateToLatest } from '../../../apps/api/src/infrastructure/database/migrate';
 import { KyselySessionsFinder } from '../../../apps/api/src/infrastructure/persistence/scheduling/kysely-sessions-finder';
 import { SystemClock } from '../../../apps/api/src/infrastructure/system';
-import { scratchDatabase } from '../../../apps/api/src/testing/databases';
 /* eslint-enable @nx/enforce-module-boundaries */
+import { benchRun, numberArg } from '../shared/harness';
+import { type BenchDatabase, insertMembers, insertTrainers, seedDatabase } from '../shared/seed';
 
 const SESSIONS = 5_000;
 const MEMBERS = 2_000;
 const BOOKINGS_PER_SESSION = 20; // 100,000 bookings; capacity 24, so every session is nearly full
 const CONNECTIONS = 50;
-const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 10;
+const seconds = numberArg('--seconds', 10);
 const vacuum = !process.argv.includes('--no-vacuum');
 
 /** Trainers and 5,000 published sessions: 100 a week, from this Monday on. */
-async function seed(url: string, weekStart: Date): Promise<void> {
-  const { db, close } = connectPostgres(url);
-  await migrateToLatest(db);
-  const trainers = ['Tess', 'Marco', 'Priya'].map((name) => ({
-    id: randomUUID(),
-    email: `${name.toLowerCase()}@bench.test`,
-    name,
-    role: 'trainer' as const,
-    password_hash: 'x',
-  }));
-  await db.insertInto('users').values(trainers).execute();
-  await sql`
-    insert into class_sessions (id, trainer_id, name, description, starts_at, ends_at, capacity, credit_cost, status)
-    select gen_random_uuid(), (${sql.val(trainers.map((t) => t.id))}::uuid[])[1 + i % 3],
-           (array['Morning Yoga','HIIT Express','Pilates Core','Spin','Boxfit'])[1 + i % 5], '',
-           ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes',
-           ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes' + interval '60 minutes',
-           24, 1, 'published'
-    from generate_series(0, ${SESSIONS - 1}) as i`.execute(db);
-  await seedBookings(db);
-  // What autovacuum does to a table soon after a bulk load, done here because the PostgreSQL on this machine runs
-  // with autovacuum off: statistics for the planner, and the visibility map that lets counting a session's bookings
-  // read the index alone (an index-only scan) instead of visiting a heap page for every booking.
-  await (vacuum ? sql`vacuum analyze` : sql`analyze`).execute(db);
-  await close();
+function seed(url: string, weekStart: Date): Promise<void> {
+  return seedDatabase(url, async (db) => {
+    const trainers = await insertTrainers(db, ['Tess', 'Marco', 'Priya']);
+    await sql`
+      insert into class_sessions (id, trainer_id, name, description, starts_at, ends_at, capacity, credit_cost, status)
+      select gen_random_uuid(), (${sql.val(trainers.map((t) => t.id))}::uuid[])[1 + i % 3],
+             (array['Morning Yoga','HIIT Express','Pilates Core','Spin','Boxfit'])[1 + i % 5], '',
+             ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes',
+             ${weekStart}::timestamptz + (i / 100) * interval '7 days' + (i % 100) * interval '100 minutes' + interval '60 minutes',
+             24, 1, 'published'
+      from generate_series(0, ${SESSIONS - 1}) as i`.execute(db);
+    await seedBookings(db);
+    // What autovacuum does to a table soon after a bulk load, done here because the PostgreSQL on this machine runs
+    // with autovacuum off: statistics for the planner, and the visibility map that lets counting a session's bookings
+    // read the index alone (an index-only scan) instead of visiting a heap page for every booking.
+    await (vacuum ? sql`vacuum analyze` : sql`analyze`).execute(db);
+  });
 }
 
 /** 2,000 members and 20 confirmed bookings on every session (100,000), where the bookings table exists. */
-async function seedBookings(db: ReturnType<typeof connectPostgres>['db']): Promise<void> {
+async function seedBookings(db: BenchDatabase): Promise<void> {
   const { rows } = await sql<{ exists: boolean }>`select to_regclass('bookings') is not null as exists`.execute(db);
   if (!rows[0]?.exists) {
     console.log('no bookings table yet: seeding sessions only');
     return;
   }
-  await sql`
-    insert into users (id, email, name, role, password_hash)
-    select gen_random_uuid(), 'member' || i || '@bench.test', 'Member ' || i, 'member', 'x'
-    from generate_series(1, ${MEMBERS}) as i`.execute(db);
+  await insertMembers(db, MEMBERS);
   await sql`
     with members as (select id, row_number() over (order by id) - 1 as n from users where role = 'member'),
          sessions as (select id, row_number() over (order by starts_at, id) - 1 as n from class_sessions)
@@ -118,9 +107,8 @@ async function load(name: string, url: string, headers: Record<string, string> =
   };
 }
 
-async function main(): Promise<void> {
-  const database = await scratchDatabase('fitflow_browse');
-  const { url } = database;
+await benchRun('fitflow_browse', async (run) => {
+  const { url } = run;
   const now = new Date();
   const weekStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const weekEnd = new Date(weekStart.getTime() + 7 * 86_400_000);
@@ -128,48 +116,47 @@ async function main(): Promise<void> {
     env: { ...process.env, DATABASE_URL: url, BENCH_FROM: weekStart.toISOString(), JWT_SECRET: randomBytes(32).toString('hex') },
     execArgv: ['--import', 'tsx'],
   });
-  try {
-    await seed(url, weekStart);
-    const ready = new Promise<{ ports: { barePort: number; referencePort: number; apiPort: number; apiWithoutAccountReadPort: number } }>((resolve, reject) => {
-      child.once('message', (message) => resolve(message as never));
-      child.once('exit', (code) => reject(new Error(`servers exited with ${code}`)));
-    });
-    const { ports } = await ready;
-    const api = `http://127.0.0.1:${ports.apiPort}/api/v1`;
-    // A password no strength check refuses: random, long, of several kinds of character.
-    const member = { email: 'bench@bench.test', password: `Tide-${randomBytes(9).toString("base64url")}-7q`, name: 'Bench Member' };
-    const registered = await fetch(`${api}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(member) });
-    if (registered.status !== 201) throw new Error(`registration failed: ${registered.status} ${await registered.text()}`);
-    const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(member) });
-    if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const sessionsUrl = `${api}/sessions?from=${weekStart.toISOString()}&to=${weekEnd.toISOString()}&pageSize=20`;
-    const check = await fetch(sessionsUrl, { headers: { authorization: `Bearer ${accessToken}` } });
-    const page = (await check.json()) as { items: unknown[]; total: number };
-    console.log(`GET /sessions answers ${check.status} with ${page.items.length} of ${page.total} sessions this week`);
-
-    const bare = await load('bare Fastify JSON route', `http://127.0.0.1:${ports.barePort}/bare`);
-    const reference = await load('reference: Kysely+pg 20-row SELECT', `http://127.0.0.1:${ports.referencePort}/reference`);
-    const sessions = await load('GET /sessions (week, 20/page, signed in)', sessionsUrl, { authorization: `Bearer ${accessToken}` });
-    const withoutAccountRead = await load(
-      '  the same without the account read',
-      sessionsUrl.replace(`:${ports.apiPort}/`, `:${ports.apiWithoutAccountReadPort}/`),
-      { authorization: `Bearer ${accessToken}` },
-    );
-
-    console.log(`\nbrowse benchmark: ${SESSIONS} sessions (bookings: see above${vacuum ? ', vacuumed' : ', never vacuumed'}), ${CONNECTIONS} connections, ${seconds} s each, ${new Date().toISOString()}`);
-    for (const f of [bare, reference, sessions, withoutAccountRead]) {
-      console.log(`  ${f.name.padEnd(42)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`);
-    }
-    console.log(`  ratio GET /sessions / reference: ${(sessions.rps / reference.rps).toFixed(2)} (target >= 0.6; p99 target < 100 ms)`);
-    console.log(`  ratio reference / bare:          ${(reference.rps / bare.rps).toFixed(2)}`);
-    console.log(`  ratio with / without the per-request account read: ${(sessions.rps / withoutAccountRead.rps).toFixed(2)}`);
-    console.log(`\nplan of the week query:\n${await explain(url, weekStart, weekEnd, member.email)}`);
-  } finally {
+  run.atEnd(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    await database.drop();
-  }
-}
+    await exited;
+  });
+  await seed(url, weekStart);
+  const ready = new Promise<{ ports: { barePort: number; referencePort: number; apiPort: number; apiWithoutAccountReadPort: number } }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as never));
+    child.once('exit', (code) => reject(new Error(`servers exited with ${code}`)));
+  });
+  const { ports } = await ready;
+  const api = `http://127.0.0.1:${ports.apiPort}/api/v1`;
+  // A password no strength check refuses: random, long, of several kinds of character.
+  const member = { email: 'bench@bench.test', password: `Tide-${randomBytes(9).toString("base64url")}-7q`, name: 'Bench Member' };
+  const registered = await fetch(`${api}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(member) });
+  if (registered.status !== 201) throw new Error(`registration failed: ${registered.status} ${await registered.text()}`);
+  const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(member) });
+  if (login.status !== 200) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const signedIn = { authorization: `Bearer ${accessToken}` };
+  const sessionsUrl = `${api}/sessions?from=${weekStart.toISOString()}&to=${weekEnd.toISOString()}&pageSize=20`;
+  const check = await fetch(sessionsUrl, { headers: signedIn });
+  const page = (await check.json()) as { items: unknown[]; total: number };
+  console.log(`GET /sessions answers ${check.status} with ${page.items.length} of ${page.total} sessions this week`);
 
-await main();
+  const bare = await load('bare Fastify JSON route', `http://127.0.0.1:${ports.barePort}/bare`);
+  const reference = await load('reference: Kysely+pg 20-row SELECT', `http://127.0.0.1:${ports.referencePort}/reference`);
+  const sessions = await load('GET /sessions (week, 20/page, signed in)', sessionsUrl, signedIn);
+  const withoutAccountRead = await load(
+    '  the same without the account read',
+    sessionsUrl.replace(`:${ports.apiPort}/`, `:${ports.apiWithoutAccountReadPort}/`),
+    signedIn,
+  );
+
+  console.log(`\nbrowse benchmark: ${SESSIONS} sessions (bookings: see above${vacuum ? ', vacuumed' : ', never vacuumed'}), ${CONNECTIONS} connections, ${seconds} s each, ${new Date().toISOString()}`);
+  for (const f of [bare, reference, sessions, withoutAccountRead]) {
+    console.log(`  ${f.name.padEnd(42)} ${f.rps.toFixed(0).padStart(7)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}`);
+  }
+  console.log(`  ratio GET /sessions / reference: ${(sessions.rps / reference.rps).toFixed(2)} (target >= 0.6; p99 target < 100 ms)`);
+  console.log(`  ratio reference / bare:          ${(reference.rps / bare.rps).toFixed(2)}`);
+  console.log(`  ratio with / without the per-request account read: ${(sessions.rps / withoutAccountRead.rps).toFixed(2)}`);
+  console.log(`\nplan of the week query:\n${await explain(url, weekStart, weekEnd, member.email)}`);
+});
