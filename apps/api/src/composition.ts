@@ -4,6 +4,7 @@ import type { AppConfig } from './config';
 import { createCore, type Core, type CoreOptions } from './core';
 import { ping } from './infrastructure/database/connect';
 import { EventEngine } from './infrastructure/events/event-engine';
+import { attendanceModule } from './modules/attendance';
 import { bookingModule } from './modules/booking';
 import { membershipModule } from './modules/membership';
 import type { AppModule } from './modules/module';
@@ -24,9 +25,10 @@ export interface ComposeOptions extends CoreOptions {
 export async function compose(config: AppConfig, logger: Logger, options: ComposeOptions = {}) {
   const core = await createCore(config, logger, options);
   const membership = membershipModule(core);
-  const scheduling = schedulingModule(core);
   const bookings = bookingModule(core);
-  const modules: AppModule[] = [membership, scheduling, bookings, platformModule(core)];
+  const scheduling = schedulingModule(core, bookings.outlooks);
+  const attendance = attendanceModule(core);
+  const modules: AppModule[] = [membership, scheduling, bookings, attendance, platformModule(core)];
 
   // Apart only on the shared shape (PostgreSQL and Redis): PGlite belongs to the one process that opened it.
   const workerRunsIt = Boolean(config.redisUrl) && core.database.kind === 'postgres';
@@ -52,7 +54,7 @@ export async function compose(config: AppConfig, logger: Logger, options: Compos
     core,
     clock: core.clock,
     database: core.database,
-    handlers: { membership: membership.handlers, scheduling: scheduling.handlers, bookings: bookings.handlers },
+    handlers: { membership: membership.handlers, scheduling: scheduling.handlers, bookings: bookings.handlers, attendance: attendance.handlers },
     ensureAdmin: membership.handlers.ensureAdmin,
     /** Only where this process runs them (the worker, or the embedded default). */
     events,

@@ -118,6 +118,7 @@ const environmentSchema = z.object({
   HOLD_SWEEP_INTERVAL: duration('1m'),
   WAITLIST_CUTOFF: duration('30m'),
   CHECKIN_GRACE: duration('10m'),
+  NO_SHOW_SWEEP_INTERVAL: duration('1m'),
   CANCELLATION_POLICY: cancellationPolicy,
   EVENT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   EVENT_RETRY_DELAY: duration('10s'),
@@ -149,6 +150,8 @@ export interface AppConfig {
   holdSweepIntervalMs: number;
   waitlistCutoffMs: number;
   checkInGraceMs: number;
+  /** How often the sweep marks the no-shows of classes whose no-show job was lost. */
+  noShowSweepIntervalMs: number;
   cancellationPolicy: RefundTier[];
   /** How the worker delivers events to subscribers: see `EventEngine`. */
   events: { maxAttempts: number; firstRetryDelayMs: number; leaseMs: number };
@@ -194,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     holdSweepIntervalMs: e.HOLD_SWEEP_INTERVAL,
     waitlistCutoffMs: e.WAITLIST_CUTOFF,
     checkInGraceMs: e.CHECKIN_GRACE,
+    noShowSweepIntervalMs: e.NO_SHOW_SWEEP_INTERVAL,
     cancellationPolicy: e.CANCELLATION_POLICY,
     events: { maxAttempts: e.EVENT_ATTEMPTS, firstRetryDelayMs: e.EVENT_RETRY_DELAY, leaseMs: e.EVENT_LEASE },
     logLevel: e.LOG_LEVEL,

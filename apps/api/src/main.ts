@@ -10,8 +10,8 @@ async function main(): Promise<void> {
   const composition = await compose(config, logger, { role: 'api' });
   if (config.admin) await composition.ensureAdmin.handle(config.admin);
   if (config.demoData) {
-    const { membership, scheduling, bookings } = composition.handlers;
-    const schedule = { handlers: scheduling, bookings, timeZone: config.studio.timeZone, clock: composition.clock };
+    const { membership, scheduling, bookings, attendance } = composition.handlers;
+    const schedule = { handlers: scheduling, bookings, attendance, timeZone: config.studio.timeZone, clock: composition.clock };
     await seedDemoData(membership, composition.ensureAdmin, schedule);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema, pageOf, pageQuerySchema } from './common';
+import { bookingActionsSchema, refundOutlookSchema } from './outlook';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'no_show'] as const;
 export const bookingStatusSchema = z.enum(BOOKING_STATUSES).meta({ id: 'BookingStatus' });
@@ -16,7 +17,8 @@ export type BookingCanceller = z.infer<typeof bookingCancellerSchema>;
 
 /**
  * API.md `Booking`. `refundPercentage`, `creditsRefunded` and `cancelledBy` are set once it is cancelled;
- * `cancellationReason` is the studio's reason when the studio cancelled it, null otherwise.
+ * `cancellationReason` is the studio's reason when the studio cancelled it, null otherwise. `actions` says whether the
+ * caller can cancel it now; `refundOutlook` what that would refund now, and next (null when it cannot be cancelled).
  */
 export const bookingSchema = z
   .object({
@@ -36,6 +38,8 @@ export const bookingSchema = z
     cancellationReason: z.string().nullable(),
     checkedInAt: instantSchema.nullable(),
     isLate: z.boolean(),
+    actions: bookingActionsSchema,
+    refundOutlook: refundOutlookSchema.nullable(),
   })
   .meta({ id: 'Booking' });
 export type Booking = z.infer<typeof bookingSchema>;

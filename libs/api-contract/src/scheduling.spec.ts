@@ -66,6 +66,11 @@ describe('sessionSchema', () => {
     waitlistCount: 0,
     status: 'published',
     cancellationReason: null,
+    actions: {
+      book: { allowed: false, code: 'UNAUTHENTICATED', reason: 'Sign in to book this class' },
+      hold: { allowed: false, code: 'UNAUTHENTICATED', reason: 'Sign in to hold a spot' },
+    },
+    refundOutlook: { percentage: 100, credits: 1, changesAt: '2027-03-21T06:00:00.000Z', nextPercentage: 50, nextCredits: 0 },
   };
 
   it('has `me` only for signed-in callers', () => {
@@ -73,5 +78,11 @@ describe('sessionSchema', () => {
     const me = { bookingId: null, holdId: null, waitlistPosition: null };
     expect(sessionSchema.parse({ ...session, me })).toEqual({ ...session, me });
     expect(sessionSchema.safeParse({ ...session, status: 'full' }).success).toBe(false);
+  });
+
+  it('always says what the caller can do and what a cancel would refund', () => {
+    const { actions: _, ...withoutActions } = session;
+    expect(sessionSchema.safeParse(withoutActions).success).toBe(false);
+    expect(sessionSchema.safeParse({ ...session, refundOutlook: { ...session.refundOutlook, percentage: 101 } }).success).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema, pageOf, pageQuerySchema, storableText } from './common';
+import { refundOutlookSchema, sessionActionsSchema } from './outlook';
 import { capacitySchema, classDescriptionSchema, classNameSchema, creditCostSchema } from './templates';
 
 export const SESSION_STATUSES = ['draft', 'published', 'in_progress', 'completed', 'cancelled'] as const;
@@ -29,7 +30,8 @@ export type SessionViewerState = z.infer<typeof sessionViewerStateSchema>;
 /**
  * API.md `Session`. `status` is effective at the time of the answer (`in_progress` from `startsAt`, `completed`
  * from `endsAt`). `availableSpots = capacity - bookedCount - heldCount`. `me` is present exactly when the caller
- * is signed in.
+ * is signed in. `actions` says what the caller can do now (an anonymous caller is told to sign in where a member
+ * could); `refundOutlook` what cancelling a booking of it at its `creditCost` would refund now, and next.
  */
 export const sessionSchema = z
   .object({
@@ -49,6 +51,8 @@ export const sessionSchema = z
     waitlistCount: z.number().int(),
     status: sessionStatusSchema,
     cancellationReason: z.string().nullable(),
+    actions: sessionActionsSchema,
+    refundOutlook: refundOutlookSchema,
     me: sessionViewerStateSchema.optional(),
   })
   .meta({ id: 'Session' });

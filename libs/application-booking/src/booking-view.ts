@@ -1,8 +1,21 @@
-import { type BookingSnapshot, cancelledByOf } from '@fitflow/domain-booking';
+import { type BookingSnapshot, bookingStatusAt, cancelledByOf } from '@fitflow/domain-booking';
 import type { BookingView } from './ports';
 
-/** API.md `Booking` from a stored booking: `checkedInAt` as stored, `isLate` false. */
-export function toBookingView(row: BookingSnapshot): BookingView {
+/**
+ * What a read knows beyond the stored booking: the instant it reads at (the no-show rule applies from the
+ * session's end, whether or not the no-show job has run) and whether its check-in was late (kept with the check-in).
+ */
+export interface BookingReading {
+  now: Date;
+  checkInLate: boolean;
+}
+
+/**
+ * API.md `Booking` from a stored booking. Finders pass a `reading`: the status follows the no-show rule at its `now`
+ * and `isLate` is the check-in's. Without one (the answer of a write, made before the session starts), the status is
+ * as stored and `isLate` false, which before the start they are.
+ */
+export function toBookingView(row: BookingSnapshot, reading?: BookingReading): BookingView {
   return {
     id: row.id,
     sessionId: row.sessionId,
@@ -10,7 +23,7 @@ export function toBookingView(row: BookingSnapshot): BookingView {
     trainerName: row.trainerName,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
-    status: row.status,
+    status: reading ? bookingStatusAt(row, reading.now) : row.status,
     createdAt: row.createdAt.toISOString(),
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     refundPercentage: row.refundPercentage,
@@ -19,6 +32,6 @@ export function toBookingView(row: BookingSnapshot): BookingView {
     cancelledBy: cancelledByOf(row),
     cancellationReason: row.cancellationReason,
     checkedInAt: row.checkedInAt?.toISOString() ?? null,
-    isLate: false,
+    isLate: reading?.checkInLate ?? false,
   };
 }

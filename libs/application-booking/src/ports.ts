@@ -44,8 +44,8 @@ export interface SessionLocks {
    */
   getForUpdate(sessionId: string): Promise<LockedSession | null>;
   /**
-   * Confirmed bookings plus unexpired holds of the session, and whether `memberId` holds a confirmed booking on it,
-   * in one statement under the session's lock. One query rather than two keeps the lock held for one round trip
+   * Confirmed bookings plus unexpired holds of the session, and whether `memberId` holds a confirmed booking or an
+   * unexpired hold on it, in one statement under the session's lock. One query rather than two keeps the lock held for one round trip
    * fewer, and every booking of the session queues behind that lock.
    */
   spotsFor(session: LockedSession, memberId: string): Promise<SpotCount>;
@@ -57,6 +57,8 @@ export interface SpotCount {
   takenSpots: number;
   /** The member already holds a confirmed booking on the session. */
   alreadyBooked: boolean;
+  /** The member has a pending hold on the session whose `expiresAt` is still after now. */
+  alreadyHolding: boolean;
 }
 
 /** An account as bookings need it: the member's email and name (and the trainer's name) for self-contained events. */

@@ -1,20 +1,15 @@
 import type { DomainEvent } from '@fitflow/domain-shared';
+import type { StakeFacts } from './stake';
+import type { CheckInMethod } from './check-in';
 
 export const BOOKING_CONFIRMED = 'BookingConfirmed';
 export const BOOKING_CANCELLED = 'BookingCancelled';
+export const CHECK_IN_RECORDED = 'CheckInRecorded';
+export const BOOKING_MARKED_NO_SHOW = 'BookingMarkedNoShow';
 
 /** What every booking event carries, so a notification or a calendar entry needs no query back. */
-export interface BookingFacts {
+export interface BookingFacts extends StakeFacts {
   bookingId: string;
-  memberId: string;
-  memberEmail: string;
-  memberName: string;
-  sessionId: string;
-  sessionName: string;
-  /** ISO-8601 UTC instants. */
-  startsAt: string;
-  endsAt: string;
-  trainerName: string;
   creditsSpent: number;
 }
 
@@ -42,4 +37,13 @@ export type BookingCancelled = DomainEvent<
   }
 >;
 
-export type BookingEvent = BookingConfirmed | BookingCancelled;
+/** The member arrived: checked in by `recordedBy` (a trainer or an admin), `isLate` after the start plus the grace. */
+export type CheckInRecorded = DomainEvent<
+  typeof CHECK_IN_RECORDED,
+  BookingFacts & { checkedInAt: string; isLate: boolean; method: CheckInMethod; recordedBy: string }
+>;
+
+/** The session ended without the member checking in: the booking is a no-show. */
+export type BookingMarkedNoShow = DomainEvent<typeof BOOKING_MARKED_NO_SHOW, BookingFacts & { markedAt: string }>;
+
+export type BookingEvent = BookingConfirmed | BookingCancelled | CheckInRecorded | BookingMarkedNoShow;

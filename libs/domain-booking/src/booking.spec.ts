@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidStateError } from '@fitflow/domain-shared';
-import { Booking, type NewBooking, cancelledByOf } from './booking';
+import { Booking, type NewBooking, cancellationRefusal, cancelledByOf } from './booking';
 import { BOOKING_CANCELLED, BOOKING_CONFIRMED } from './booking-events';
 import { CancellationPolicy } from './cancellation-policy';
 import { session } from './session.fixture';
@@ -25,7 +25,7 @@ function newBooking(overrides: Partial<NewBooking> = {}): NewBooking {
 
 /** A booking on a spot the rule granted for an empty session. */
 function create(details: NewBooking): Booking {
-  const spot = Spots.forBooking({ session: session({ id: details.session.id }), memberId: details.memberId, now: details.at, takenSpots: 0, alreadyBooked: false });
+  const spot = Spots.forBooking({ session: session({ id: details.session.id }), memberId: details.memberId, now: details.at, takenSpots: 0, alreadyBooked: false, alreadyHolding: false });
   return Booking.create(spot, details);
 }
 
@@ -129,6 +129,27 @@ describe('Booking.cancel', () => {
   it('refuses a no-show with INVALID_STATE', () => {
     const booking = Booking.restore({ ...booked().snapshot(), status: 'no_show' });
     expect(() => booking.cancel(policy, hoursBefore(30))).toThrow(InvalidStateError);
+  });
+});
+
+describe('cancellationRefusal', () => {
+  const startsAt = new Date(STARTS);
+
+  it('lets a confirmed booking be cancelled until a millisecond before its start', () => {
+    expect(cancellationRefusal({ status: 'confirmed', startsAt, checkedInAt: null }, new Date(startsAt.getTime() - 1))).toBeNull();
+    expect(cancellationRefusal({ status: 'confirmed', startsAt, checkedInAt: null }, startsAt)).toMatchObject({ code: 'INVALID_STATE' });
+  });
+
+  it('refuses a booking whose member is already checked in (early, before the start)', () => {
+    const early = new Date(startsAt.getTime() - 20 * 60_000);
+    expect(cancellationRefusal({ status: 'confirmed', startsAt, checkedInAt: early }, early)?.message).toBe(
+      'You are checked in; the booking can no longer be cancelled',
+    );
+  });
+
+  it('refuses a cancelled booking and a no-show, saying which', () => {
+    expect(cancellationRefusal({ status: 'cancelled', startsAt, checkedInAt: null }, hoursBefore(48))?.message).toBe('This booking is cancelled and cannot be cancelled');
+    expect(cancellationRefusal({ status: 'no_show', startsAt, checkedInAt: null }, hoursBefore(48))?.message).toBe('This booking is no-show and cannot be cancelled');
   });
 });
 

@@ -1,17 +1,19 @@
 import { AggregateRoot, InvalidStateError, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
-import { BOOKING_CANCELLED, BOOKING_CONFIRMED, type BookingFacts, type CancelledBy } from './booking-events';
+import type { ClassSession } from '@fitflow/domain-scheduling';
+import {
+  BOOKING_CANCELLED,
+  BOOKING_CONFIRMED,
+  BOOKING_MARKED_NO_SHOW,
+  CHECK_IN_RECORDED,
+  type BookingFacts,
+  type CancelledBy,
+} from './booking-events';
 import type { BookingStatus } from './booking-status';
-import type { CancellationPolicy } from './cancellation-policy';
+import { type CheckIn, type CheckInGrace, type CheckInMethod, CheckInWindow } from './check-in';
+import { AlreadyCheckedInError, InvalidCodeError } from './errors';
+import { type CancellationPolicy, refundedCredits } from './cancellation-policy';
 import { GrantedSpot } from './spot-grant';
-
-/** The session as a booking keeps it: enough for its events and its view without querying back. */
-export interface BookedSession {
-  id: string;
-  name: string;
-  startsAt: Date;
-  endsAt: Date;
-  trainerName: string;
-}
+import { type BookedSession, Stake, type StakeSnapshot } from './stake';
 
 export interface NewBooking {
   id: string;
@@ -28,16 +30,8 @@ export interface NewBooking {
  * As stored. The member's email and name and the session's facts are read with the booking (joined by the
  * repository), so `cancel` can record a self-contained event.
  */
-export interface BookingSnapshot {
+export interface BookingSnapshot extends StakeSnapshot {
   id: string;
-  memberId: string;
-  memberEmail: string;
-  memberName: string;
-  sessionId: string;
-  sessionName: string;
-  trainerName: string;
-  startsAt: Date;
-  endsAt: Date;
   status: BookingStatus;
   creditsSpent: number;
   createdAt: Date;
@@ -62,10 +56,7 @@ export function cancelledByOf({ status, cancellationReason }: Pick<BookingSnapsh
  * `cancelByStudio` refunds in full.
  */
 export class Booking extends AggregateRoot {
-  readonly #memberId: string;
-  readonly #memberEmail: string;
-  readonly #memberName: string;
-  readonly #session: Readonly<BookedSession>;
+  readonly #stake: Stake;
   readonly #creditsSpent: number;
   readonly #createdAt: Date;
   #status: BookingStatus;
@@ -73,21 +64,12 @@ export class Booking extends AggregateRoot {
   #refundPercentage: number | null;
   #creditsRefunded: number | null;
   #cancellationReason: string | null;
-  readonly #checkedInAt: Date | null;
+  #checkedInAt: Date | null;
   readonly #holdId: string | null;
 
   private constructor(snapshot: BookingSnapshot) {
     super(snapshot.id);
-    this.#memberId = snapshot.memberId;
-    this.#memberEmail = snapshot.memberEmail;
-    this.#memberName = snapshot.memberName;
-    this.#session = Object.freeze({
-      id: snapshot.sessionId,
-      name: snapshot.sessionName,
-      startsAt: new Date(snapshot.startsAt),
-      endsAt: new Date(snapshot.endsAt),
-      trainerName: snapshot.trainerName,
-    });
+    this.#stake = Stake.restore(snapshot);
     this.#creditsSpent = snapshot.creditsSpent;
     this.#createdAt = new Date(snapshot.createdAt);
     this.#status = snapshot.status;
@@ -115,14 +97,7 @@ export class Booking extends AggregateRoot {
     }
     const booking = new Booking({
       id,
-      memberId,
-      memberEmail,
-      memberName,
-      sessionId: session.id,
-      sessionName: session.name,
-      trainerName: session.trainerName,
-      startsAt: session.startsAt,
-      endsAt: session.endsAt,
+      ...Stake.of({ id: memberId, email: memberEmail, name: memberName }, session).snapshot(),
       status: 'confirmed',
       creditsSpent,
       createdAt: at,
@@ -142,11 +117,11 @@ export class Booking extends AggregateRoot {
   }
 
   get memberId(): string {
-    return this.#memberId;
+    return this.#stake.member.id;
   }
 
   get sessionId(): string {
-    return this.#session.id;
+    return this.#stake.session.id;
   }
 
   get status(): BookingStatus {
@@ -181,8 +156,22 @@ export class Booking extends AggregateRoot {
     return this.#cancellationReason;
   }
 
+  get checkedInAt(): Date | null {
+    return this.#checkedInAt && new Date(this.#checkedInAt);
+  }
+
+  /** The status a reader sees at `now`: the no-show rule (`bookingStatusAt`) applies before any job has stored it. */
+  statusAt(now: Date): BookingStatus {
+    return bookingStatusAt({ status: this.#status, checkedInAt: this.#checkedInAt, endsAt: this.#stake.session.endsAt }, now);
+  }
+
+  /** Stored as confirmed, but a no-show by the rule at `now`: `markNoShow` is due. */
+  isDueForNoShowAt(now: Date): boolean {
+    return this.#status === 'confirmed' && this.statusAt(now) === 'no_show';
+  }
+
   isOwnedBy(userId: string): boolean {
-    return this.#memberId === userId;
+    return this.#stake.member.id === userId;
   }
 
   /**
@@ -190,11 +179,9 @@ export class Booking extends AggregateRoot {
    * `floor(creditsSpent × policy.refundFor(startsAt, now) / 100)` credits; records BookingCancelled.
    */
   cancel(policy: CancellationPolicy, now: Date): void {
-    this.#assertConfirmed();
-    if (now.getTime() >= this.#session.startsAt.getTime()) {
-      throw new InvalidStateError('This session has already started; the booking can no longer be cancelled');
-    }
-    this.#cancelAt(now, policy.refundFor(this.#session.startsAt, now), null);
+    const refusal = cancellationRefusal({ status: this.#status, startsAt: this.#stake.session.startsAt, checkedInAt: this.#checkedInAt }, now);
+    if (refusal) throw refusal;
+    this.#cancelAt(now, policy.refundFor(this.#stake.session.startsAt, now), null);
   }
 
   /**
@@ -207,17 +194,48 @@ export class Booking extends AggregateRoot {
     this.#cancelAt(now, 100, reason);
   }
 
+  /**
+   * A trainer or an admin (`by`) checks the member in at the door of `session` (this booking's, locked), by
+   * `method`; records CheckInRecorded and answers the check-in, late when after the start plus `grace`. Refused with
+   * ALREADY_CHECKED_IN the second time; INVALID_STATE unless the booking is confirmed, the class not cancelled and its
+   * check-in window (`CheckInWindow`) open at `at`. A scanned code of a cancelled booking opens no door: INVALID_CODE.
+   */
+  checkIn(session: ClassSession, { method, at, grace, by }: { method: CheckInMethod; at: Date; grace: CheckInGrace; by: string }): CheckIn {
+    this.#refuseCheckIn(session, method, at);
+    this.#checkedInAt = new Date(at);
+    const isLate = grace.isLate(session.slot.startsAt, at);
+    this.record(domainEvent(CHECK_IN_RECORDED, this.id, at, { ...this.#facts(), checkedInAt: at.toISOString(), isLate, method, recordedBy: by }));
+    return {
+      bookingId: this.id,
+      sessionId: this.#stake.session.id,
+      sessionName: this.#stake.session.name,
+      memberId: this.#stake.member.id,
+      memberName: this.#stake.member.name,
+      checkedInAt: new Date(at),
+      isLate,
+      method,
+      recordedBy: by,
+    };
+  }
+
+  /**
+   * Its session ended without a check-in: the booking becomes a no-show (what every read already shows from
+   * `endsAt`); records BookingMarkedNoShow. INVALID_STATE unless `isDueForNoShowAt(now)`.
+   */
+  markNoShow(now: Date): void {
+    if (!this.isDueForNoShowAt(now)) {
+      throw new InvalidStateError(
+        this.#status === 'confirmed' ? 'This booking is not a no-show' : `This booking is ${this.#status.replace('_', '-')} and cannot become a no-show`,
+      );
+    }
+    this.#status = 'no_show';
+    this.record(domainEvent(BOOKING_MARKED_NO_SHOW, this.id, now, { ...this.#facts(), markedAt: now.toISOString() }));
+  }
+
   snapshot(): BookingSnapshot {
     return {
       id: this.id,
-      memberId: this.#memberId,
-      memberEmail: this.#memberEmail,
-      memberName: this.#memberName,
-      sessionId: this.#session.id,
-      sessionName: this.#session.name,
-      trainerName: this.#session.trainerName,
-      startsAt: new Date(this.#session.startsAt),
-      endsAt: new Date(this.#session.endsAt),
+      ...this.#stake.snapshot(),
       status: this.#status,
       creditsSpent: this.#creditsSpent,
       createdAt: new Date(this.#createdAt),
@@ -230,13 +248,29 @@ export class Booking extends AggregateRoot {
     };
   }
 
+  /**
+   * In this order: a cancelled booking is refused whatever happened before (its code is void), and a second scan
+   * says "already checked in" even once the door has closed.
+   */
+  #refuseCheckIn(session: ClassSession, method: CheckInMethod, at: Date): void {
+    if (session.id !== this.#stake.session.id) throw new InvalidValueError('session', 'The booking is not on this session');
+    if (this.#status === 'cancelled' && method === 'qr') throw new InvalidCodeError('This code belongs to a cancelled booking');
+    if (this.#status === 'cancelled') throw new InvalidStateError('This booking is cancelled and cannot be checked in');
+    if (this.#checkedInAt) throw new AlreadyCheckedInError(this.id, this.#stake.member.name);
+    if (this.#status !== 'confirmed') throw new InvalidStateError(`This booking is ${this.#status.replace('_', '-')} and cannot be checked in`);
+    if (session.status === 'cancelled') throw new InvalidStateError('This class is cancelled');
+    const closed = CheckInWindow.of(session.slot).refusalAt(at);
+    if (closed) throw closed;
+  }
+
   #assertConfirmed(): void {
-    if (this.#status !== 'confirmed') throw new InvalidStateError(`This booking is ${this.#status} and cannot be cancelled`);
+    const refusal = notConfirmedRefusal(this.#status);
+    if (refusal) throw refusal;
   }
 
   /** `reason` null: the member cancelled; otherwise the studio did, for that reason. */
   #cancelAt(now: Date, refundPercentage: number, reason: string | null): void {
-    const creditsRefunded = Math.floor((this.#creditsSpent * refundPercentage) / 100);
+    const creditsRefunded = refundedCredits(this.#creditsSpent, refundPercentage);
     this.#status = 'cancelled';
     this.#cancelledAt = new Date(now);
     this.#refundPercentage = refundPercentage;
@@ -257,15 +291,41 @@ export class Booking extends AggregateRoot {
   #facts(): BookingFacts {
     return {
       bookingId: this.id,
-      memberId: this.#memberId,
-      memberEmail: this.#memberEmail,
-      memberName: this.#memberName,
-      sessionId: this.#session.id,
-      sessionName: this.#session.name,
-      startsAt: this.#session.startsAt.toISOString(),
-      endsAt: this.#session.endsAt.toISOString(),
-      trainerName: this.#session.trainerName,
+      ...this.#stake.facts(),
       creditsSpent: this.#creditsSpent,
     };
   }
+}
+
+/**
+ * Why its member could not cancel a booking at `now`, or null when they can: only a confirmed booking, and only
+ * before its session starts, and not once its member is checked in (they came). `Booking.cancel` throws it; the read
+ * side shows it.
+ */
+export function cancellationRefusal(
+  booking: { status: BookingStatus; startsAt: Date; checkedInAt: Date | null },
+  now: Date,
+): InvalidStateError | null {
+  return (
+    notConfirmedRefusal(booking.status) ??
+    (booking.checkedInAt ? new InvalidStateError('You are checked in; the booking can no longer be cancelled') : null) ??
+    (now.getTime() >= booking.startsAt.getTime()
+      ? new InvalidStateError('This session has already started; the booking can no longer be cancelled')
+      : null)
+  );
+}
+
+function notConfirmedRefusal(status: BookingStatus): InvalidStateError | null {
+  return status === 'confirmed' ? null : new InvalidStateError(`This booking is ${status.replace('_', '-')} and cannot be cancelled`);
+}
+
+/**
+ * The no-show rule: a confirmed booking not checked in by the end of its session is a no-show from `endsAt`
+ * (inclusive), whether or not the job that stores it has run. Every reader applies it; SQL readers must agree:
+ *
+ *   CASE WHEN b.status = 'confirmed' AND b.checked_in_at IS NULL AND s.ends_at <= $now THEN 'no_show' ELSE b.status END
+ */
+export function bookingStatusAt(booking: { status: BookingStatus; checkedInAt: Date | null; endsAt: Date }, now: Date): BookingStatus {
+  const noShow = booking.status === 'confirmed' && booking.checkedInAt === null && now.getTime() >= booking.endsAt.getTime();
+  return noShow ? 'no_show' : booking.status;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancellationPolicy } from './cancellation-policy';
+import { CancellationPolicy, refundedCredits } from './cancellation-policy';
 
 const startsAt = new Date('2026-12-03T07:00:00.000Z');
 const hoursBefore = (hours: number, extraMs = 0) => new Date(startsAt.getTime() - hours * 3_600_000 - extraMs);
@@ -28,6 +28,30 @@ describe('CancellationPolicy (default 24 h → 100 %, 12 h → 50 %)', () => {
 
   it('tells nothing once no refund is left', () => {
     expect(policy.whenChanges(startsAt, hoursBefore(12))).toBeNull();
+  });
+});
+
+describe('CancellationPolicy.outlook', () => {
+  const policy = CancellationPolicy.default();
+
+  it('tells the refund now, in percent and credits, and when and to what it drops next', () => {
+    expect(policy.outlook(startsAt, 3, hoursBefore(30))).toEqual({
+      percentage: 100,
+      credits: 3,
+      changesAt: hoursBefore(24),
+      nextPercentage: 50,
+      nextCredits: 1,
+    });
+  });
+
+  it('rounds credits down, as a cancel does: 50 % of 1 credit is nothing', () => {
+    expect(policy.outlook(startsAt, 1, hoursBefore(20))).toMatchObject({ percentage: 50, credits: 0, nextPercentage: 0, nextCredits: 0 });
+    expect(refundedCredits(5, 50)).toBe(2);
+  });
+
+  it('tells no change once nothing is left to refund, and nothing from the start on', () => {
+    expect(policy.outlook(startsAt, 3, hoursBefore(12))).toEqual({ percentage: 0, credits: 0, changesAt: null, nextPercentage: null, nextCredits: null });
+    expect(policy.outlook(startsAt, 3, startsAt)).toMatchObject({ percentage: 0, changesAt: null });
   });
 });
 

@@ -14,6 +14,21 @@ export interface RefundChange {
   readonly refundPercentage: number;
 }
 
+/** What cancelling would refund at an instant, and when and to what that changes next. */
+export interface RefundOutlook {
+  readonly percentage: number;
+  readonly credits: number;
+  /** Null when the refund will not change any more. */
+  readonly changesAt: Date | null;
+  readonly nextPercentage: number | null;
+  readonly nextCredits: number | null;
+}
+
+/** Credits a refund of `percentage` gives back, rounded down: a refund never pays back more than was spent. */
+export function refundedCredits(creditsSpent: number, percentage: number): number {
+  return Math.floor((creditsSpent * percentage) / 100);
+}
+
 export const DEFAULT_REFUND_TIERS: readonly RefundTier[] = [
   { hoursBefore: 24, refundPercentage: 100 },
   { hoursBefore: 12, refundPercentage: 50 },
@@ -82,5 +97,18 @@ export class CancellationPolicy {
       if (next !== current) return { at, refundPercentage: next };
     }
     return null;
+  }
+
+  /** What cancelling a booking of `creditsSpent` credits on a session starting at `startsAt` refunds at `now`, and next. */
+  outlook(startsAt: Date, creditsSpent: number, now: Date): RefundOutlook {
+    const percentage = this.refundFor(startsAt, now);
+    const change = this.whenChanges(startsAt, now);
+    return {
+      percentage,
+      credits: refundedCredits(creditsSpent, percentage),
+      changesAt: change?.at ?? null,
+      nextPercentage: change?.refundPercentage ?? null,
+      nextCredits: change ? refundedCredits(creditsSpent, change.refundPercentage) : null,
+    };
   }
 }

@@ -41,7 +41,7 @@ export class AlreadyHoldingError extends DomainError {
   readonly code = 'ALREADY_HOLDING';
 
   constructor(readonly sessionId: string) {
-    super('You already hold a spot in this session');
+    super('You already hold a spot in this session: confirm or release it');
   }
 }
 
@@ -51,5 +51,29 @@ export class HoldNotFoundError extends DomainError {
 
   constructor(readonly holdId: string) {
     super('No such hold');
+  }
+}
+
+/** The booking was checked in already: a second scan or tap at the door changes nothing. */
+export class AlreadyCheckedInError extends DomainError {
+  readonly code = 'ALREADY_CHECKED_IN';
+
+  constructor(
+    readonly bookingId: string,
+    memberName: string,
+  ) {
+    super(`${memberName} is already checked in`);
+  }
+}
+
+/**
+ * A check-in code that opens no door here: not one of ours (malformed or forged), of a booking that is gone or
+ * cancelled, or of a class the scanning trainer does not lead. One answer for all, so a code tells nothing.
+ */
+export class InvalidCodeError extends DomainError {
+  readonly code = 'INVALID_CODE';
+
+  constructor(message = 'This is not a valid check-in code for your classes') {
+    super(message);
   }
 }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@fitflow/domain-shared';
+import type { StakeFacts } from './stake';
 import type { HoldSource } from './hold-status';
 
 export const HOLD_CREATED = 'HoldCreated';
@@ -7,17 +8,8 @@ export const HOLD_RELEASED = 'HoldReleased';
 export const HOLD_EXPIRED = 'HoldExpired';
 
 /** What every hold event carries, so a notification or an expiry timer needs no query back. */
-export interface HoldFacts {
+export interface HoldFacts extends StakeFacts {
   holdId: string;
-  memberId: string;
-  memberEmail: string;
-  memberName: string;
-  sessionId: string;
-  sessionName: string;
-  /** ISO-8601 UTC instants. */
-  startsAt: string;
-  endsAt: string;
-  trainerName: string;
   source: HoldSource;
   expiresAt: string;
 }

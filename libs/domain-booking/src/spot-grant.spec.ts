@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { InvalidStateError } from '@fitflow/domain-shared';
 import { Booking } from './booking';
 import { AlreadyBookedError, AlreadyHoldingError, HoldExpiredError, SessionFullError } from './errors';
-import { GrantedSpot, type HoldSpotFacts, type SpotFacts, Spots } from './spot-grant';
+import { GrantedSpot, type SpotFacts, Spots } from './spot-grant';
 import { SpotHold } from './spot-hold';
 import { ENDS, NOW, STARTS, session } from './session.fixture';
 
 const EXPIRES = new Date('2026-12-01T07:10:00.000Z');
 
-const open: SpotFacts = { session: session(), memberId: 'm-1', now: NOW, takenSpots: 9, alreadyBooked: false };
-const openForHold: HoldSpotFacts = { ...open, alreadyHolding: false };
+const open: SpotFacts = { session: session(), memberId: 'm-1', now: NOW, takenSpots: 9, alreadyBooked: false, alreadyHolding: false };
+const openForHold = open;
 const bookedSession = { id: 's-1', name: 'Morning Yoga', startsAt: STARTS, endsAt: ENDS, trainerName: 'Tara Trainer' };
 const member = { memberId: 'm-1', memberEmail: 'mo@example.com', memberName: 'Mo Member' };
 
@@ -43,6 +43,40 @@ describe('Spots.forBooking', () => {
   it('names ALREADY_BOOKED before SESSION_FULL, and a started session before both', () => {
     expect(() => Spots.forBooking({ ...open, takenSpots: 10, alreadyBooked: true })).toThrow(AlreadyBookedError);
     expect(() => Spots.forBooking({ ...open, now: STARTS, takenSpots: 10, alreadyBooked: true })).toThrow(InvalidStateError);
+  });
+});
+
+describe('Spots.forBooking beside a hold', () => {
+  it('refuses a member with an active hold with ALREADY_HOLDING: the hold is their spot, to confirm or release', () => {
+    expect(() => Spots.forBooking({ ...open, alreadyHolding: true })).toThrow(AlreadyHoldingError);
+  });
+});
+
+describe('Spots.refusal', () => {
+  const situation = { sessionId: 's-1', status: 'published', capacity: 10, takenSpots: 9, alreadyBooked: false, alreadyHolding: false } as const;
+
+  it('answers null exactly when the grants grant, and otherwise the error they throw', () => {
+    expect(Spots.refusal(situation)).toBeNull();
+    expect(Spots.refusal({ ...situation, takenSpots: 10 })).toBeInstanceOf(SessionFullError);
+    expect(Spots.refusal({ ...situation, alreadyHolding: true })).toBeInstanceOf(AlreadyHoldingError);
+    expect(Spots.refusal({ ...situation, alreadyBooked: true, alreadyHolding: true })).toBeInstanceOf(AlreadyBookedError);
+    expect(Spots.refusal({ ...situation, status: 'in_progress' })).toMatchObject({ code: 'INVALID_STATE', message: 'This session has already started' });
+    expect(Spots.refusal({ ...situation, status: 'draft' })).toMatchObject({ message: 'This session is not open for booking yet' });
+  });
+
+  it('agrees with forBooking on every combination of the facts', () => {
+    for (const status of ['draft', 'published', 'cancelled'] as const) {
+      for (const takenSpots of [9, 10]) {
+        for (const alreadyBooked of [false, true]) {
+          for (const alreadyHolding of [false, true]) {
+            const facts = { ...open, session: session({ status }), takenSpots, alreadyBooked, alreadyHolding };
+            const refusal = Spots.refusal({ sessionId: 's-1', status, capacity: 10, takenSpots, alreadyBooked, alreadyHolding });
+            if (refusal) expect(() => Spots.forBooking(facts)).toThrow(refusal.constructor as new () => Error);
+            else expect(() => Spots.forBooking(facts)).not.toThrow();
+          }
+        }
+      }
+    }
   });
 });
 

@@ -1,10 +1,27 @@
-import { InvalidStateError, InvalidValueError } from '@fitflow/domain-shared';
-import type { ClassSession } from '@fitflow/domain-scheduling';
+import { type DomainError, InvalidStateError, InvalidValueError } from '@fitflow/domain-shared';
+import type { ClassSession, SessionStatus } from '@fitflow/domain-scheduling';
 import { AlreadyBookedError, AlreadyHoldingError, HoldExpiredError, SessionFullError } from './errors';
 import type { SpotHold } from './spot-hold';
 
 /** What a granted spot may become: a confirmed `booking`, or a `hold` that keeps it for a while. */
 export type SpotUse = 'booking' | 'hold';
+
+/**
+ * A session's spots as the rule sees them at one instant, for one member. The write side reads it under the
+ * session row's lock (`SpotFacts`); the read side from the schedule, to tell a caller what they can do now.
+ */
+export interface SpotSituation {
+  sessionId: string;
+  /** The session's status at the instant (`statusAt(now)`): `in_progress` and `completed` from the clock. */
+  status: SessionStatus;
+  capacity: number;
+  /** Confirmed bookings plus holds whose `expiresAt` is still after the instant. */
+  takenSpots: number;
+  /** The member holds a confirmed booking on the session. */
+  alreadyBooked: boolean;
+  /** The member has a pending hold on the session that is still active. */
+  alreadyHolding: boolean;
+}
 
 /** What deciding on a spot needs, all read under the session row's lock. */
 export interface SpotFacts {
@@ -14,12 +31,8 @@ export interface SpotFacts {
   now: Date;
   /** Confirmed bookings plus holds whose `expiresAt` is still after `now`. */
   takenSpots: number;
-  /** The member already holds a confirmed booking on the session. */
   alreadyBooked: boolean;
-}
-
-/** A hold also needs to know whether the member already has one: at most one pending hold per member and session. */
-export interface HoldSpotFacts extends SpotFacts {
+  /** An active pending hold of the member: booking beside it would take a second spot, holding again a second hold. */
   alreadyHolding: boolean;
 }
 
@@ -66,24 +79,31 @@ export class GrantedSpot<TUse extends SpotUse = SpotUse> {
 }
 
 /**
- * The one place a spot is granted, whether it becomes a booking, a hold or a confirmed hold. Checked in this order:
- * the session must be published and not started (INVALID_STATE); the member must not have a confirmed booking on it
- * (ALREADY_BOOKED); for a hold, nor a pending one (ALREADY_HOLDING); and a spot must be free (SESSION_FULL).
+ * The one place a spot is granted, whether it becomes a booking, a hold or a confirmed hold, and the one place that
+ * says why not. Checked in this order: the session must be published and not started (INVALID_STATE); the member
+ * must have neither a confirmed booking on it (ALREADY_BOOKED) nor an active hold (ALREADY_HOLDING: confirm or
+ * release it); and a spot must be free (SESSION_FULL).
  */
 export const Spots = {
-  forBooking({ session, memberId, now, takenSpots, alreadyBooked }: SpotFacts): GrantedSpot<'booking'> {
-    assertOpen(session, now);
-    if (alreadyBooked) throw new AlreadyBookedError(session.id);
-    assertFree(session, takenSpots);
-    return new GrantedSpot(GRANTING, 'booking', session.id, memberId, null);
+  /** The error the grant would throw for this situation, or null when it would grant the spot. */
+  refusal(situation: SpotSituation): DomainError | null {
+    const { sessionId, status, capacity, takenSpots, alreadyBooked, alreadyHolding } = situation;
+    return (
+      closedRefusal(status) ??
+      (alreadyBooked ? new AlreadyBookedError(sessionId) : null) ??
+      (alreadyHolding ? new AlreadyHoldingError(sessionId) : null) ??
+      (takenSpots >= capacity ? new SessionFullError(sessionId) : null)
+    );
   },
 
-  forHold({ session, memberId, now, takenSpots, alreadyBooked, alreadyHolding }: HoldSpotFacts): GrantedSpot<'hold'> {
-    assertOpen(session, now);
-    if (alreadyBooked) throw new AlreadyBookedError(session.id);
-    if (alreadyHolding) throw new AlreadyHoldingError(session.id);
-    assertFree(session, takenSpots);
-    return new GrantedSpot(GRANTING, 'hold', session.id, memberId, null);
+  forBooking(facts: SpotFacts): GrantedSpot<'booking'> {
+    throwIfRefused(Spots.refusal(situationOf(facts)));
+    return new GrantedSpot(GRANTING, 'booking', facts.session.id, facts.memberId, null);
+  },
+
+  forHold(facts: SpotFacts): GrantedSpot<'hold'> {
+    throwIfRefused(Spots.refusal(situationOf(facts)));
+    return new GrantedSpot(GRANTING, 'hold', facts.session.id, facts.memberId, null);
   },
 
   /**
@@ -93,27 +113,33 @@ export const Spots = {
    */
   forHeldSpot({ hold, session, now, alreadyBooked }: HeldSpotFacts): GrantedSpot<'booking'> {
     if (hold.sessionId !== session.id) throw new InvalidValueError('hold', 'The hold is not on this session');
-    assertOpen(session, now);
+    throwIfRefused(closedRefusal(session.statusAt(now)));
     if (!hold.isActiveAt(now)) throw new HoldExpiredError(hold.id);
     if (alreadyBooked) throw new AlreadyBookedError(session.id);
     return new GrantedSpot(GRANTING, 'booking', session.id, hold.memberId, hold.id);
   },
 };
 
-function assertFree(session: ClassSession, takenSpots: number): void {
-  if (takenSpots >= session.capacity.value) throw new SessionFullError(session.id);
+function situationOf({ session, now, takenSpots, alreadyBooked, alreadyHolding }: SpotFacts): SpotSituation {
+  const status = session.statusAt(now);
+  return { sessionId: session.id, status, capacity: session.capacity.value, takenSpots, alreadyBooked, alreadyHolding };
 }
 
-function assertOpen(session: ClassSession, now: Date): void {
-  switch (session.statusAt(now)) {
+function throwIfRefused(refusal: DomainError | null): void {
+  if (refusal) throw refusal;
+}
+
+/** Only a published session that has not started takes bookings and holds. */
+function closedRefusal(status: SessionStatus): InvalidStateError | null {
+  switch (status) {
     case 'draft':
-      throw new InvalidStateError('This session is not open for booking yet');
+      return new InvalidStateError('This session is not open for booking yet');
     case 'cancelled':
-      throw new InvalidStateError('This session is cancelled');
+      return new InvalidStateError('This session is cancelled');
     case 'in_progress':
     case 'completed':
-      throw new InvalidStateError('This session has already started');
+      return new InvalidStateError('This session has already started');
     case 'published':
-      break;
+      return null;
   }
 }

@@ -59,6 +59,14 @@ describe('SpotHold.create', () => {
     expect(create({ source: 'waitlist' }).pullEvents()[0]?.payload).toMatchObject({ source: 'waitlist' });
   });
 
+  it('expires at the session’s start when its duration would run past it', () => {
+    const threeMinutesBefore = new Date(STARTS.getTime() - 3 * 60_000);
+    const hold = create({ at: threeMinutesBefore, expiresAt: new Date(threeMinutesBefore.getTime() + 10 * 60_000) });
+    expect(hold.expiresAt).toEqual(STARTS);
+    expect(hold.pullEvents()[0]?.payload).toMatchObject({ expiresAt: STARTS.toISOString() });
+    expect(create({ expiresAt: STARTS }).expiresAt).toEqual(STARTS);
+  });
+
   it('refuses an expiry not after its creation with VALIDATION_FAILED', () => {
     expect(() => create({ expiresAt: NOW })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'expiresAt' }));
   });

@@ -1,9 +1,9 @@
 import { AggregateRoot, InvalidStateError, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
-import type { BookedSession } from './booking';
 import { HoldExpiredError } from './errors';
 import { HOLD_CONFIRMED, HOLD_CREATED, HOLD_EXPIRED, HOLD_RELEASED, type HoldFacts } from './hold-events';
 import type { HoldSource, HoldStatus } from './hold-status';
 import type { GrantedSpot } from './spot-grant';
+import { type BookedSession, Stake, type StakeSnapshot } from './stake';
 
 export interface NewSpotHold {
   id: string;
@@ -13,20 +13,13 @@ export interface NewSpotHold {
   session: BookedSession;
   source: HoldSource;
   at: Date;
+  /** When the hold's duration runs out; the session's start instead if that comes first. */
   expiresAt: Date;
 }
 
 /** As stored, with the member's and the session's facts joined in, so every transition records a self-contained event. */
-export interface SpotHoldSnapshot {
+export interface SpotHoldSnapshot extends StakeSnapshot {
   id: string;
-  memberId: string;
-  memberEmail: string;
-  memberName: string;
-  sessionId: string;
-  sessionName: string;
-  trainerName: string;
-  startsAt: Date;
-  endsAt: Date;
   source: HoldSource;
   status: HoldStatus;
   createdAt: Date;
@@ -42,10 +35,7 @@ export interface SpotHoldSnapshot {
  * `expiresAt`, and not from `expiresAt` on, whether or not `expire` has run yet.
  */
 export class SpotHold extends AggregateRoot {
-  readonly #memberId: string;
-  readonly #memberEmail: string;
-  readonly #memberName: string;
-  readonly #session: Readonly<BookedSession>;
+  readonly #stake: Stake;
   readonly #source: HoldSource;
   readonly #createdAt: Date;
   readonly #expiresAt: Date;
@@ -55,16 +45,7 @@ export class SpotHold extends AggregateRoot {
 
   private constructor(snapshot: SpotHoldSnapshot) {
     super(snapshot.id);
-    this.#memberId = snapshot.memberId;
-    this.#memberEmail = snapshot.memberEmail;
-    this.#memberName = snapshot.memberName;
-    this.#session = Object.freeze({
-      id: snapshot.sessionId,
-      name: snapshot.sessionName,
-      startsAt: new Date(snapshot.startsAt),
-      endsAt: new Date(snapshot.endsAt),
-      trainerName: snapshot.trainerName,
-    });
+    this.#stake = Stake.restore(snapshot);
     this.#source = snapshot.source;
     this.#createdAt = new Date(snapshot.createdAt);
     this.#expiresAt = new Date(snapshot.expiresAt);
@@ -73,21 +54,19 @@ export class SpotHold extends AggregateRoot {
     this.#bookingId = snapshot.bookingId;
   }
 
-  /** A pending hold on the spot `Spots.forHold` granted; records HoldCreated. `expiresAt` must be after `at`. */
-  static create(spot: GrantedSpot<'hold'>, { id, memberId, memberEmail, memberName, session, source, at, expiresAt }: NewSpotHold): SpotHold {
+  /**
+   * A pending hold on the spot `Spots.forHold` granted; records HoldCreated. It expires at `expiresAt` or at the
+   * session's start, whichever comes first: a hold that outlived the start would count down past a class it can no
+   * longer be confirmed for. That expiry must be after `at`.
+   */
+  static create(spot: GrantedSpot<'hold'>, { id, memberId, memberEmail, memberName, session, source, at, expiresAt: durationEnds }: NewSpotHold): SpotHold {
     if (spot.use !== 'hold') throw new InvalidValueError('spot', 'A hold needs a spot granted for a hold');
     spot.assertFor(memberId, session.id);
+    const expiresAt = new Date(Math.min(durationEnds.getTime(), session.startsAt.getTime()));
     if (expiresAt.getTime() <= at.getTime()) throw new InvalidValueError('expiresAt', 'A hold must expire after it is made');
     const hold = new SpotHold({
       id,
-      memberId,
-      memberEmail,
-      memberName,
-      sessionId: session.id,
-      sessionName: session.name,
-      trainerName: session.trainerName,
-      startsAt: session.startsAt,
-      endsAt: session.endsAt,
+      ...Stake.of({ id: memberId, email: memberEmail, name: memberName }, session).snapshot(),
       source,
       status: 'pending',
       createdAt: at,
@@ -104,24 +83,25 @@ export class SpotHold extends AggregateRoot {
   }
 
   get memberId(): string {
-    return this.#memberId;
+    return this.#stake.member.id;
   }
 
   get memberEmail(): string {
-    return this.#memberEmail;
+    return this.#stake.member.email;
   }
 
   get memberName(): string {
-    return this.#memberName;
+    return this.#stake.member.name;
   }
 
   get sessionId(): string {
-    return this.#session.id;
+    return this.#stake.session.id;
   }
 
   /** The session as the hold keeps it: what the booking it becomes needs. */
   get session(): BookedSession {
-    return { ...this.#session, startsAt: new Date(this.#session.startsAt), endsAt: new Date(this.#session.endsAt) };
+    const { session } = this.#stake;
+    return { ...session, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) };
   }
 
   get status(): HoldStatus {
@@ -141,7 +121,7 @@ export class SpotHold extends AggregateRoot {
   }
 
   isOwnedBy(userId: string): boolean {
-    return this.#memberId === userId;
+    return this.#stake.member.id === userId;
   }
 
   /** Pending and `now` before `expiresAt`: the hold still keeps its spot. */
@@ -186,14 +166,7 @@ export class SpotHold extends AggregateRoot {
   snapshot(): SpotHoldSnapshot {
     return {
       id: this.id,
-      memberId: this.#memberId,
-      memberEmail: this.#memberEmail,
-      memberName: this.#memberName,
-      sessionId: this.#session.id,
-      sessionName: this.#session.name,
-      trainerName: this.#session.trainerName,
-      startsAt: new Date(this.#session.startsAt),
-      endsAt: new Date(this.#session.endsAt),
+      ...this.#stake.snapshot(),
       source: this.#source,
       status: this.#status,
       createdAt: new Date(this.#createdAt),
@@ -216,14 +189,7 @@ export class SpotHold extends AggregateRoot {
   #facts(): HoldFacts {
     return {
       holdId: this.id,
-      memberId: this.#memberId,
-      memberEmail: this.#memberEmail,
-      memberName: this.#memberName,
-      sessionId: this.#session.id,
-      sessionName: this.#session.name,
-      startsAt: this.#session.startsAt.toISOString(),
-      endsAt: this.#session.endsAt.toISOString(),
-      trainerName: this.#session.trainerName,
+      ...this.#stake.facts(),
       source: this.#source,
       expiresAt: this.#expiresAt.toISOString(),
     };

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../infrastructure/system';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { DEMO_CLASSES, DEMO_REGULARS, seedDemoData } from './seed-demo';
+import { DEMO_CLASSES, DEMO_REGULARS, DOOR_CLASS_BOOKED_REGULARS, DOOR_CLASS_CHECKED_IN, seedDemoData } from './seed-demo';
 
 describe('demo data for npm start', () => {
   let t: TestApp;
   const seed = () => {
-    const { membership, scheduling, bookings } = t.composition.handlers;
+    const { membership, scheduling, bookings, attendance } = t.composition.handlers;
     return seedDemoData(membership, t.composition.ensureAdmin, {
       handlers: scheduling,
       bookings,
+      attendance,
       timeZone: 'Europe/Berlin',
       clock: new SystemClock(),
     });
@@ -42,8 +43,21 @@ describe('demo data for npm start', () => {
     const { items } = await t.composition.handlers.membership.listUsers.handle({ q: 'maya@fitflow.test' });
     const actor = { userId: items[0]?.id as string, role: 'member' as const };
     const mine = (scope: 'upcoming' | 'cancelled') => t.composition.handlers.bookings.listMyBookings.handle({ actor, scope });
-    expect((await mine('upcoming')).total).toBe(3);
+    expect((await mine('upcoming')).total).toBe(4);
     expect((await mine('cancelled')).total).toBe(1);
+  });
+
+  it('opens the door: Tess’s class starting within 30 minutes, with members booked and two already checked in', async () => {
+    const { items: [tess] } = await t.composition.handlers.membership.listUsers.handle({ q: 'tess@fitflow.test' });
+    const actor = { userId: tess?.id as string, role: 'trainer' as const };
+    const soon = (await upcoming()).filter((session) => Date.parse(session.startsAt) - Date.now() < 30 * 60_000);
+    const door = soon.find((session) => session.trainerId === actor.userId);
+
+    const roster = await t.composition.handlers.attendance.getRoster.handle({ actor, sessionId: door?.id as string });
+
+    expect(roster.map((entry) => entry.name)).toContain('Maya Member');
+    expect(roster).toHaveLength(DOOR_CLASS_BOOKED_REGULARS + 1);
+    expect(roster.filter((entry) => entry.checkedInAt !== null)).toHaveLength(DOOR_CLASS_CHECKED_IN);
   });
 
   it('adds nothing when run again (every start runs it)', async () => {

@@ -3,6 +3,7 @@ import type { Actor } from '@fitflow/application-shared';
 import { EmailTakenError } from '@fitflow/domain-membership';
 import { type Weekday, WEEKDAYS, instantAt, localDateTimeOf } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
+import type { AttendanceHandlers } from '../modules/attendance';
 import type { BookingHandlers } from '../modules/booking';
 import type { MembershipHandlers } from '../modules/membership';
 import type { SchedulingHandlers } from '../modules/scheduling';
@@ -138,6 +139,7 @@ export const DEMO_SCHEDULE_DAYS = 14;
 export interface DemoSchedule {
   handlers: SchedulingHandlers;
   bookings: BookingHandlers;
+  attendance: AttendanceHandlers;
   /** The studio's IANA time zone: classes sit at their wall-clock times in it. */
   timeZone: string;
   clock: Clock;
@@ -165,7 +167,10 @@ export async function seedDemoData(
       if (!(error instanceof EmailTakenError)) throw error;
     }
   }
-  if (await seedDemoSchedule(membership, actor, schedule)) await seedDemoBookings(membership, schedule);
+  if (await seedDemoSchedule(membership, actor, schedule)) {
+    await seedDemoBookings(membership, schedule);
+    await seedDoorClass(membership, actor, schedule);
+  }
 }
 
 /** Templates and two weeks of published classes; false when the studio already has templates. */
@@ -230,6 +235,35 @@ async function seedDemoBookings(membership: MembershipHandlers, schedule: DemoSc
   for (const session of mine) booked.push(await schedule.bookings.createBooking.handle({ actor: maya, sessionId: session.id }));
   const cancelled = booked.at(-1);
   if (cancelled) await schedule.bookings.cancelBooking.handle({ actor: maya, bookingId: cancelled.id });
+}
+
+/** How many regulars are booked on the class at the door, and how many of them have already come in. */
+export const DOOR_CLASS_BOOKED_REGULARS = 6;
+export const DOOR_CLASS_CHECKED_IN = 2;
+
+/**
+ * A class at the door: Tess's Morning Yoga starting 20 to 25 minutes from now (check-in opens 30 minutes before), with
+ * six regulars and Maya booked and two regulars already checked in, so a trainer can run the door (by button, by
+ * scanning Maya's QR code) and watch the counts move.
+ */
+async function seedDoorClass(membership: MembershipHandlers, admin: Actor, schedule: DemoSchedule): Promise<void> {
+  const [tessId, mayaId] = await Promise.all([findAccountId(membership, 'tess@fitflow.test'), findAccountId(membership, 'maya@fitflow.test')]);
+  const { items: templates } = await schedule.handlers.listTemplates.handle({ actor: admin, trainerId: tessId, pageSize: 100 });
+  const template = templates.find((one) => one.name === 'Morning Yoga');
+  if (!tessId || !mayaId || !template) return;
+  const fiveMinutes = 5 * 60_000;
+  const startsAt = new Date(Math.ceil((schedule.clock.now().getTime() + 20 * 60_000) / fiveMinutes) * fiveMinutes);
+  const { id: sessionId } = await schedule.handlers.scheduleSessions.handle({ actor: admin, templateId: template.id, startsAt: startsAt.toISOString() });
+  await schedule.handlers.publishSession.handle({ actor: admin, id: sessionId });
+  const regulars = await Promise.all(DEMO_REGULARS.slice(-DOOR_CLASS_BOOKED_REGULARS).map((regular) => findAccountId(membership, regular.email)));
+  const booked = [];
+  for (const userId of [...regulars, mayaId]) {
+    if (userId) booked.push(await schedule.bookings.createBooking.handle({ actor: { userId, role: 'member' }, sessionId }));
+  }
+  const tess: Actor = { userId: tessId, role: 'trainer' };
+  for (const booking of booked.slice(0, DOOR_CLASS_CHECKED_IN)) {
+    await schedule.attendance.recordCheckIn.handle({ actor: tess, method: 'manual', bookingId: booking.id });
+  }
 }
 
 async function findAccountId(membership: MembershipHandlers, email: string): Promise<string | undefined> {

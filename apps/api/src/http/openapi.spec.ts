@@ -34,10 +34,10 @@ describe('the OpenAPI document', () => {
   });
   afterAll(() => t?.close());
 
-  it('describes every route: health, studio, auth, users, templates, sessions, bookings and holds', () => {
+  it('describes every route: health, studio, auth, users, templates, sessions, bookings, holds and attendance', () => {
     expect(operations.length).toBeGreaterThanOrEqual(31);
     expect(new Set(operations.flatMap(({ operation }) => operation.tags ?? []))).toEqual(
-      new Set(['health', 'studio', 'auth', 'users', 'templates', 'sessions', 'bookings', 'holds']),
+      new Set(['health', 'studio', 'auth', 'users', 'templates', 'sessions', 'bookings', 'holds', 'attendance']),
     );
   });
 

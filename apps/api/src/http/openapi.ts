@@ -98,6 +98,7 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'sessions', description: 'The schedule: class sessions, read by anyone, written by trainers and admins.' },
       { name: 'bookings', description: 'Booking a spot in a session, and a member’s own bookings.' },
       { name: 'holds', description: 'Holding a spot while deciding, then confirming it into a booking or giving it back.' },
+      { name: 'attendance', description: 'Check-in at the door (by button or by the member’s QR code), rosters, no-shows and attendance reports.' },
     ],
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
   },

@@ -4,14 +4,17 @@ import {
   ConfirmHoldHandler,
   CreateBookingHandler,
   CreateHoldHandler,
+  ExpireHoldHandler,
   ExpireHoldsHandler,
   GetBookingHandler,
   GetHoldHandler,
   HOLD_EXPIRY_JOB,
   HOLD_EXPIRY_SWEEP,
   ListMyBookingsHandler,
+  Outlooks,
   ReleaseHoldHandler,
   ScheduleHoldExpiry,
+  holdIdOfExpiryJob,
   type HoldRepositories,
 } from '@fitflow/application-booking';
 import { CancellationPolicy } from '@fitflow/domain-booking';
@@ -26,7 +29,7 @@ import { KyselySessionLocks } from '../infrastructure/persistence/booking/kysely
 import { KyselyUserBookingsFinder } from '../infrastructure/persistence/booking/kysely-user-bookings-finder';
 import type { AppModule } from './module';
 
-/** Holds expired in one run of the job or the sweep; the next run takes the rest. */
+/** Holds expired in one run of the sweep; the next run takes the rest. */
 const EXPIRY_BATCH = 200;
 
 /** Booking a spot, holding one, My Bookings, cancelling; and the bookings of a class the studio cancels. */
@@ -41,13 +44,16 @@ export function bookingModule({ config, clock, ids, jobs, unitOfWork, idempotent
   const uow = idempotentUnitOfWork(repositories);
   // Subscribers and jobs run outside any request: the plain unit of work.
   const background = unitOfWork(repositories);
-  const finder = new KyselyUserBookingsFinder(db);
+  const finder = new KyselyUserBookingsFinder(db, clock);
   const durations = { holdDurationMs: config.holdDurationMs, waitlistHoldDurationMs: config.waitlistHoldDurationMs };
   const expireHolds = new ExpireHoldsHandler(background, clock);
+  const expireHold = new ExpireHoldHandler(background, clock);
+  const policy = CancellationPolicy.create(config.cancellationPolicy);
+  const outlooks = new Outlooks(policy, clock);
 
   const handlers = {
     createBooking: new CreateBookingHandler(uow, ids, clock),
-    cancelBooking: new CancelBookingHandler(uow, CancellationPolicy.create(config.cancellationPolicy), clock),
+    cancelBooking: new CancelBookingHandler(uow, policy, clock),
     getBooking: new GetBookingHandler(finder),
     listMyBookings: new ListMyBookingsHandler(finder, clock),
     createHold: new CreateHoldHandler(uow, ids, clock, durations),
@@ -56,20 +62,21 @@ export function bookingModule({ config, clock, ids, jobs, unitOfWork, idempotent
     releaseHold: new ReleaseHoldHandler(uow, clock),
     expireHolds,
   };
-  const expireDueHolds = async () => void (await expireHolds.handle({ limit: EXPIRY_BATCH }));
-  return {
+  const module = {
     handlers,
     routes: async (api) => {
-      await api.register(bookingRoutes, { handlers, studio: config.studio });
-      await api.register(holdRoutes, { handlers });
+      await api.register(bookingRoutes, { handlers, outlooks, studio: config.studio });
+      await api.register(holdRoutes, { handlers, outlooks });
     },
     subscribers: [new CancelBookingsOfCancelledSession(background), new ScheduleHoldExpiry(jobs)],
-    // A hold's job expires it on time; the sweep catches any hold whose job was lost (Redis is not the truth).
+    // A hold's job expires that hold on time; the sweep catches any hold whose job was lost (Redis is not the truth).
     jobs: [
-      { name: HOLD_EXPIRY_JOB, run: expireDueHolds },
-      { name: HOLD_EXPIRY_SWEEP, everyMs: config.holdSweepIntervalMs, run: expireDueHolds },
+      { name: HOLD_EXPIRY_JOB, run: async (data) => void (await expireHold.handle({ holdId: holdIdOfExpiryJob(data) })) },
+      { name: HOLD_EXPIRY_SWEEP, everyMs: config.holdSweepIntervalMs, run: async () => void (await expireHolds.handle({ limit: EXPIRY_BATCH })) },
     ],
   } satisfies AppModule;
+  /** The booking context's decisions on sessions, for the schedule's routes. */
+  return { ...module, outlooks };
 }
 
 export type BookingHandlers = ReturnType<typeof bookingModule>['handlers'];

@@ -13,7 +13,7 @@ import {
   type SchedulingRepositories,
 } from '@fitflow/application-scheduling';
 import type { Core } from '../core';
-import { sessionRoutes } from '../http/routes/sessions';
+import { sessionRoutes, type SessionRoutesOptions } from '../http/routes/sessions';
 import { templateRoutes } from '../http/routes/templates';
 import { KyselyClassSessionRepository } from '../infrastructure/persistence/scheduling/kysely-class-session-repository';
 import { KyselyClassTemplateRepository } from '../infrastructure/persistence/scheduling/kysely-class-template-repository';
@@ -24,7 +24,8 @@ import { KyselyTrainerDirectory } from '../infrastructure/persistence/scheduling
 import type { AppModule } from './module';
 
 /** Class templates and sessions: trainers schedule, publish, move and cancel classes. */
-export function schedulingModule({ config, clock, ids, unitOfWork, db }: Core) {
+/** `outlooks`: the booking context's decisions on each session (book, hold, refund), shown with the schedule. */
+export function schedulingModule({ config, clock, ids, unitOfWork, db }: Core, outlooks: SessionRoutesOptions['outlooks']) {
   const uow = unitOfWork<SchedulingRepositories>((trx, outbox) => ({
     templates: new KyselyClassTemplateRepository(trx, outbox),
     sessions: new KyselyClassSessionRepository(trx, outbox),
@@ -52,7 +53,7 @@ export function schedulingModule({ config, clock, ids, unitOfWork, db }: Core) {
     handlers,
     routes: async (api) => {
       await api.register(templateRoutes, { handlers });
-      await api.register(sessionRoutes, { handlers });
+      await api.register(sessionRoutes, { handlers, outlooks });
     },
   } satisfies AppModule;
 }

@@ -1,6 +1,6 @@
 import { Booking, type BookingSnapshot } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
-import { CAST, type CastMember } from './cast';
+import { type CastMember, stakeOf } from './cast';
 import { LONG_AGO } from './session.mother';
 import { SequentialIds } from '@fitflow/application-shared/testing';
 
@@ -9,17 +9,9 @@ const ids = new SequentialIds('99999999-0000-4000-8000-');
 /** Stored bookings: confirmed by default, of `who` on `session`. */
 export const BookingMother = {
   snapshot(session: ClassSession, who: CastMember = 'member', overrides: Partial<BookingSnapshot> = {}): BookingSnapshot {
-    const { userId, email, name } = CAST[who];
     return {
       id: overrides.id ?? ids.next(),
-      memberId: userId,
-      memberEmail: email,
-      memberName: name,
-      sessionId: session.id,
-      sessionName: session.name,
-      trainerName: CAST.trainer.name,
-      startsAt: session.slot.startsAt,
-      endsAt: session.slot.endsAt,
+      ...stakeOf(session, who),
       status: 'confirmed',
       creditsSpent: session.creditCost.value,
       createdAt: LONG_AGO,

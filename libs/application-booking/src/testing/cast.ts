@@ -1,3 +1,5 @@
+import type { StakeSnapshot } from '@fitflow/domain-booking';
+import type { ClassSession } from '@fitflow/domain-scheduling';
 import type { Actor } from '@fitflow/application-shared';
 
 /** The people of every booking handler test. */
@@ -14,4 +16,11 @@ export type CastMember = keyof typeof CAST;
 export function actor(who: CastMember): Actor {
   const { userId, role } = CAST[who];
   return { userId, role };
+}
+
+/** `who`'s stake in `session` as a stored booking or hold carries it; the CAST's trainer teaches the class. */
+export function stakeOf(session: ClassSession, who: CastMember): StakeSnapshot {
+  const { userId, email, name } = CAST[who];
+  const { startsAt, endsAt } = session.slot;
+  return { memberId: userId, memberEmail: email, memberName: name, sessionId: session.id, sessionName: session.name, trainerName: CAST.trainer.name, startsAt, endsAt };
 }

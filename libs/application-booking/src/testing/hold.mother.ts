@@ -1,6 +1,6 @@
 import { SpotHold, type SpotHoldSnapshot } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
-import { CAST, type CastMember } from './cast';
+import { type CastMember, stakeOf } from './cast';
 import { FAKE_NOW } from './session.mother';
 import { SequentialIds } from '@fitflow/application-shared/testing';
 
@@ -10,18 +10,10 @@ const TEN_MINUTES = 10 * 60_000;
 /** Stored holds: pending by default, of `who` on `session`, made at FAKE_NOW and expiring 10 minutes later. */
 export const HoldMother = {
   snapshot(session: ClassSession, who: CastMember = 'member', overrides: Partial<SpotHoldSnapshot> = {}): SpotHoldSnapshot {
-    const { userId, email, name } = CAST[who];
     const createdAt = new Date(FAKE_NOW);
     return {
       id: overrides.id ?? ids.next(),
-      memberId: userId,
-      memberEmail: email,
-      memberName: name,
-      sessionId: session.id,
-      sessionName: session.name,
-      trainerName: CAST.trainer.name,
-      startsAt: session.slot.startsAt,
-      endsAt: session.slot.endsAt,
+      ...stakeOf(session, who),
       source: 'member',
       status: 'pending',
       createdAt,

@@ -70,6 +70,10 @@ export class InMemoryHoldRepository implements HoldRepository, Checkpointable {
     return this.rows().filter((row) => row.sessionId === sessionId && SpotHold.restore(row).isActiveAt(now)).length;
   }
 
+  isHolding(sessionId: string, memberId: string, now: Date): boolean {
+    return this.rows().some((row) => row.sessionId === sessionId && row.memberId === memberId && SpotHold.restore(row).isActiveAt(now));
+  }
+
   /** Stores holds as already existing: their events are dropped, not written to the outbox. */
   seed(...holds: SpotHold[]): this {
     this.#rows.seed(...holds);

@@ -33,6 +33,7 @@ export class InMemorySessionLocks implements SessionLocks {
     return {
       takenSpots: confirmed.length + (this.#held.get(session.id) ?? 0) + this.#activeHolds(session.id),
       alreadyBooked: confirmed.some((row) => row.memberId === memberId),
+      alreadyHolding: this.holds?.repository.isHolding(session.id, memberId, this.holds.clock.now()) ?? false,
     };
   }
 

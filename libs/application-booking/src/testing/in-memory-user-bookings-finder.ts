@@ -19,7 +19,7 @@ export class InMemoryUserBookingsFinder implements UserBookingsFinder {
       .rows()
       .filter((row) => row.memberId === memberId && inScope(row, scope, now))
       .sort((a, b) => compare(a, b, scope) || a.id.localeCompare(b.id));
-    const items = matching.slice((page - 1) * pageSize, page * pageSize).map(toBookingView);
+    const items = matching.slice((page - 1) * pageSize, page * pageSize).map((row) => toBookingView(row, { now, checkInLate: false }));
     return { items, page, pageSize, total: matching.length };
   }
 

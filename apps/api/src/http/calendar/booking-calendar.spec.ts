@@ -1,28 +1,17 @@
-import type { Booking } from '@fitflow/api-contract';
 import { describe, expect, it } from 'vitest';
-import { bookingCalendar } from './booking-calendar';
+import { type CalendarBooking, bookingCalendar } from './booking-calendar';
 
-const booking: Booking = {
+const booking: CalendarBooking = {
   id: '9a8b7c6d-5e4f-4a3b-8c2d-000000000001',
-  sessionId: '7c1d2e3f-4a5b-4c6d-8e7f-000000000001',
   sessionName: 'Morning Yoga',
   trainerName: 'Tess Trainer',
   startsAt: '2026-12-01T06:00:00.000Z',
   endsAt: '2026-12-01T07:00:00.000Z',
   status: 'confirmed',
-  createdAt: '2026-11-20T09:00:00.000Z',
-  cancelledAt: null,
-  refundPercentage: null,
-  creditsSpent: 1,
-  creditsRefunded: null,
-  cancelledBy: null,
-  cancellationReason: null,
-  checkedInAt: null,
-  isLate: false,
 };
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 
-function lines(timeZone: string, overrides: Partial<Booking> = {}): string[] {
+function lines(timeZone: string, overrides: Partial<CalendarBooking> = {}): string[] {
   return bookingCalendar({ ...booking, ...overrides }, { name: 'Harbour Yoga', timeZone }, NOW).split('\r\n');
 }
 

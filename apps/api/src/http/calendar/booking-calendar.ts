@@ -7,12 +7,15 @@ const DAY_MS = 86_400_000;
 const TRANSITION_WINDOW_MS = 366 * DAY_MS;
 const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT']);
 
+/** What an event is made of. */
+export type CalendarBooking = Pick<Booking, 'id' | 'sessionName' | 'trainerName' | 'startsAt' | 'endsAt' | 'status'>;
+
 /**
  * A booking as an iCalendar (RFC 5545) event at the studio's wall-clock times: `DTSTART;TZID=Europe/Berlin:…`
  * with a VTIMEZONE that gives the zone's offsets around the event, so every calendar shows 07:00 as 07:00 in the
  * studio whatever its own zone. A UTC studio gets plain UTC times.
  */
-export function bookingCalendar(booking: Booking, studio: { name: string; timeZone: string }, now: Date): string {
+export function bookingCalendar(booking: CalendarBooking, studio: { name: string; timeZone: string }, now: Date): string {
   const zoned = !UTC_ZONES.has(studio.timeZone);
   const at = (iso: string) => {
     const instant = new Date(iso);

@@ -39,6 +39,14 @@ function session(i: number, overrides: Partial<Session> = {}): Session {
     waitlistCount: 0,
     status: (['published', 'in_progress', 'completed', 'cancelled', 'draft'] as const)[i % 5] as Session['status'],
     cancellationReason: i % 4 === 3 ? text : null,
+    actions: {
+      book: i % 2 === 0 ? { allowed: true, code: null, reason: null } : { allowed: false, code: 'SESSION_FULL', reason: text },
+      hold: { allowed: false, code: 'UNAUTHENTICATED', reason: 'Sign in to hold a spot' },
+    },
+    refundOutlook:
+      i % 3 === 0
+        ? { percentage: 0, credits: 0, changesAt: null, nextPercentage: null, nextCredits: null }
+        : { percentage: 100, credits: i % 3, changesAt: '2026-11-30T07:00:00.000Z', nextPercentage: 50, nextCredits: 0 },
     ...overrides,
   };
 }

@@ -93,14 +93,21 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
         cancellationReason: null,
         checkedInAt: null,
         isLate: false,
+        actions: { cancel: { allowed: true, code: null, reason: null } },
+        refundOutlook: { percentage: 100, credits: 3, changesAt: expect.stringMatching(/Z$/), nextPercentage: 50, nextCredits: 1 },
       });
 
       const mine = expectStatus(await api.get(`/sessions/${sessionId}`, member.headers), 200).json();
-      expect(mine).toMatchObject({ bookedCount: 1, availableSpots: 3, me: { bookingId: booking.id, holdId: null, waitlistPosition: null } });
+      expect(mine).toMatchObject({
+        bookedCount: 1,
+        availableSpots: 3,
+        me: { bookingId: booking.id, holdId: null, waitlistPosition: null },
+        actions: { book: { allowed: false, code: 'ALREADY_BOOKED', reason: 'You have already booked this session' } },
+      });
       const theirs = expectStatus(await api.get(`/sessions/${sessionId}`, otherMember.headers), 200).json();
-      expect(theirs).toMatchObject({ bookedCount: 1, availableSpots: 3, me: { bookingId: null } });
+      expect(theirs).toMatchObject({ bookedCount: 1, availableSpots: 3, me: { bookingId: null }, actions: { book: { allowed: true }, hold: { allowed: true } } });
       const anonymous = expectStatus(await api.get(`/sessions/${sessionId}`), 200).json();
-      expect(anonymous).toMatchObject({ bookedCount: 1, availableSpots: 3 });
+      expect(anonymous).toMatchObject({ bookedCount: 1, availableSpots: 3, actions: { book: { allowed: false, code: 'UNAUTHENTICATED' } } });
       expect(anonymous.me).toBeUndefined();
 
       const rows = await t.composition.database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', booking.id).execute();
@@ -176,6 +183,32 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
       expect(expectStatus(await onceStarted(started, () => book(started)), 409).json()).toMatchObject({ code: 'INVALID_STATE' });
     });
 
+    it('announces in Session.actions the very refusal a booking gets: code and sentence', async () => {
+      const full = await publishedSession({ capacity: 1 });
+      await booked(full, otherMember.headers);
+      const mine = await publishedSession();
+      await booked(mine);
+      const holding = await publishedSession();
+      expectStatus(await api.post(`/sessions/${holding}/hold`, undefined, member.headers), 201);
+      const cancelled = await publishedSession();
+      expectStatus(await api.post(`/sessions/${cancelled}/cancel`, { reason: 'Snow' }, trainer.headers), 200);
+      const started = await publishedSession();
+      const announcedThenAnswered = async (sessionId: string) => {
+        const { actions } = expectStatus(await api.get(`/sessions/${sessionId}`, member.headers), 200).json();
+        return { announced: actions.book, answer: (await book(sessionId)).json() };
+      };
+      const cases = [];
+      for (const sessionId of [full, mine, holding, cancelled]) cases.push(await announcedThenAnswered(sessionId));
+      cases.push(await onceStarted(started, () => announcedThenAnswered(started)));
+      const codes = [];
+      for (const { announced, answer } of cases) {
+        expect(announced.allowed).toBe(false);
+        expect(answer).toMatchObject({ code: announced.code, detail: announced.reason });
+        codes.push(announced.code);
+      }
+      expect(codes).toEqual(['SESSION_FULL', 'ALREADY_BOOKED', 'ALREADY_HOLDING', 'INVALID_STATE', 'INVALID_STATE']);
+    });
+
     it('answers 404 for an unknown session and a draft the member may not see, 400 for a bad id, 401 signed out', async () => {
       expect(expectStatus(await book(UNKNOWN_ID), 404).json()).toMatchObject({ code: 'NOT_FOUND' });
       expect(expectStatus(await book(await publishedSession({}, false)), 404).json()).toMatchObject({ code: 'NOT_FOUND' });
@@ -217,9 +250,15 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
 
     it('shows a booking to its member, the session’s trainer and an admin; 404 to anyone else', async () => {
       const booking = await booked(await publishedSession());
-      for (const headers of [member.headers, trainer.headers, admin.headers]) {
+      for (const headers of [member.headers, admin.headers]) {
         expect(expectStatus(await api.get(`/bookings/${booking.id}`, headers), 200).json()).toEqual(booking);
       }
+      // The class's trainer sees it, and is told it is not theirs to cancel.
+      expect(expectStatus(await api.get(`/bookings/${booking.id}`, trainer.headers), 200).json()).toEqual({
+        ...booking,
+        actions: { cancel: { allowed: false, code: 'FORBIDDEN', reason: 'Only its member or an admin can cancel a booking' } },
+        refundOutlook: null,
+      });
       for (const headers of [otherMember.headers, otherTrainer.headers]) {
         expect(expectStatus(await api.get(`/bookings/${booking.id}`, headers), 404).json()).toMatchObject({ code: 'NOT_FOUND' });
       }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bookingPageSchema, bookingSchema, idParamsSchema, idempotentHeadersSchema, listBookingsQuerySchema } from '@fitflow/api-contract';
+import type { BookingView, Outlooks } from '@fitflow/application-booking';
+import type { Actor } from '@fitflow/application-shared';
 import type { BookingHandlers } from '../../modules/booking';
 import { bookingCalendar } from '../calendar/booking-calendar';
 import { bearer, problemResponses } from '../openapi';
@@ -9,6 +11,7 @@ const tags = ['bookings'];
 
 export interface BookingRoutesOptions {
   handlers: BookingHandlers;
+  outlooks: Outlooks;
   studio: { name: string; timeZone: string };
 }
 
@@ -16,7 +19,10 @@ export interface BookingRoutesOptions {
  * Bookings: any signed-in caller books a spot and reads their own; a booking is visible to its member, the
  * session's trainer and admins (404 for anyone else); its member or an admin cancels it.
  */
-export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async (app, { handlers, studio }) => {
+export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async (app, { handlers, outlooks, studio }) => {
+  /** The caller's own booking, with what they can do with it now. */
+  const presentOwn = (view: BookingView, actor: Actor) => presentBooking(outlooks, view, actor, actor.userId);
+
   app.post(
     '/sessions/:id/book',
     {
@@ -36,7 +42,8 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         response: { 201: bookingSchema, ...problemResponses(400, 401, 404, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await handlers.createBooking.handle({ actor: request.user, sessionId: request.params.id })),
+    async (request, reply) =>
+      reply.status(201).send(presentOwn(await handlers.createBooking.handle({ actor: request.user, sessionId: request.params.id }), request.user)),
   );
 
   app.get(
@@ -55,7 +62,10 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         response: { 200: bookingPageSchema, ...problemResponses(400, 401) },
       },
     },
-    async (request) => handlers.listMyBookings.handle({ actor: request.user, ...request.query }),
+    async (request) => {
+      const page = await handlers.listMyBookings.handle({ actor: request.user, ...request.query });
+      return { ...page, items: page.items.map((view) => presentOwn(view, request.user)) };
+    },
   );
 
   app.get(
@@ -71,7 +81,10 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         response: { 200: bookingSchema, ...problemResponses(400, 401, 404) },
       },
     },
-    async (request) => handlers.getBooking.handle({ actor: request.user, id: request.params.id }),
+    async (request) => {
+      const { view, memberId } = await handlers.getBooking.handle({ actor: request.user, id: request.params.id });
+      return presentBooking(outlooks, view, request.user, memberId);
+    },
   );
 
   app.patch(
@@ -88,7 +101,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         response: { 200: bookingSchema, ...problemResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => handlers.cancelBooking.handle({ actor: request.user, bookingId: request.params.id }),
+    async (request) => presentOwn(await handlers.cancelBooking.handle({ actor: request.user, bookingId: request.params.id }), request.user),
   );
 
   app.get(
@@ -110,7 +123,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
     },
     async (request, reply) => {
       // Owner only: as a plain member the caller sees nothing but their own bookings.
-      const booking = await handlers.getBooking.handle({ actor: { ...request.user, role: 'member' }, id: request.params.id });
+      const { view: booking } = await handlers.getBooking.handle({ actor: { ...request.user, role: 'member' }, id: request.params.id });
       return reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `attachment; filename="booking-${booking.id}.ics"`)
@@ -118,3 +131,8 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
     },
   );
 };
+
+/** A booking as API.md answers it: its view, and what `actor` can do with it now (`memberId` is whose it is). */
+export function presentBooking(outlooks: Pick<Outlooks, 'forBooking'>, view: BookingView, actor: Actor, memberId: string) {
+  return { ...view, ...outlooks.forBooking(view, { actor, memberId }) };
+}

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOLD_EXPIRY_JOB } from '@fitflow/application-booking';
+import { bookingModule } from '../../modules/booking';
 import { TEST_DATABASES } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, type Headers, type SignedIn } from '../../testing/scheduling';
 import { createTestApp, signUp, type TestApp } from '../../testing/test-app';
 import { TravellingClock } from '../../testing/travelling-clock';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const ENV = { HOLD_DURATION: '10m', RATE_LIMITS: 'hold=5/1m,login=10000/1m,login-address=10000/1m' };
+// The sweep runs once at start and not again during the file: a test expires holds itself, or runs their job.
+const ENV = { HOLD_DURATION: '10m', HOLD_SWEEP_INTERVAL: '24h', RATE_LIMITS: 'hold=5/1m,login=10000/1m,login-address=10000/1m' };
 
 interface HoldJson {
   id: string;
@@ -58,6 +61,27 @@ describe.each(TEST_DATABASES)('hold routes on %s', (kind) => {
     expect(expectStatus(await api.get(`/holds/${first.id}`, member.headers), 200).json()).toEqual(first);
   });
 
+  it('answers a member’s concurrent hold requests with one 201 and the same hold with 200, holding one spot', async () => {
+    const sessionId = await publishedSession();
+    const rusher = await freshMember();
+
+    const answers = await Promise.all(Array.from({ length: 5 }, () => hold(sessionId, rusher)));
+
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((answer) => (answer.json() as HoldJson).id)).size).toBe(1);
+    const rows = await t.composition.database.db.selectFrom('holds').select('id').where('session_id', '=', sessionId).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('ends a hold made 3 minutes before the class at the class’s start', async () => {
+    const sessionId = await publishedSession();
+    const { startsAt } = (await session(sessionId)) as { startsAt: string };
+
+    const late = await clock.at(new Date(Date.parse(startsAt) - 3 * 60_000), async () => held(sessionId, await freshMember()));
+
+    expect(late.expiresAt).toBe(startsAt);
+  });
+
   it('confirms a hold into a booking that keeps its spot, once', async () => {
     const sessionId = await publishedSession(1);
     const { id } = await held(sessionId);
@@ -102,6 +126,26 @@ describe.each(TEST_DATABASES)('hold routes on %s', (kind) => {
     expect(expectStatus(await api.get(`/holds/${id}`, member.headers), 200).json()).toMatchObject({ status: 'expired' });
     const expired = await t.composition.database.db.selectFrom('outbox').select('id').where('aggregate_id', '=', id).where('type', '=', 'HoldExpired').execute();
     expect(expired).toHaveLength(1);
+  });
+
+  it('runs a hold’s expiry job on that hold alone, once, and never before its expiresAt', async () => {
+    const sessionId = await publishedSession();
+    const [mine, theirs] = [await held(sessionId, await freshMember()), await held(sessionId, await freshMember())];
+    const expiryJob = bookingModule(t.composition.core).jobs.find((job) => job.name === HOLD_EXPIRY_JOB);
+    if (!expiryJob) throw new Error(`The booking module defines no ${HOLD_EXPIRY_JOB} job`);
+    const statusOf = async (id: string) => (await t.composition.database.db.selectFrom('holds').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    const lastExpiry = new Date(Math.max(Date.parse(mine.expiresAt), Date.parse(theirs.expiresAt)));
+
+    await expiryJob.run({ holdId: mine.id });
+    expect(await statusOf(mine.id)).toBe('pending');
+    await clock.at(lastExpiry, async () => {
+      await expiryJob.run({ holdId: mine.id });
+      await expiryJob.run({ holdId: mine.id });
+    });
+
+    expect([await statusOf(mine.id), await statusOf(theirs.id)]).toEqual(['expired', 'pending']);
+    const expired = await t.composition.database.db.selectFrom('outbox').select('aggregate_id').where('type', '=', 'HoldExpired').where('aggregate_id', 'in', [mine.id, theirs.id]).execute();
+    expect(expired.map((row) => row.aggregate_id)).toEqual([mine.id]);
   });
 
   it('refuses a full session, a booked member and a draft; a hold is its member’s alone', async () => {

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bookingSchema, holdSchema, idParamsSchema, idempotentHeadersSchema } from '@fitflow/api-contract';
+import type { Outlooks } from '@fitflow/application-booking';
 import type { BookingHandlers } from '../../modules/booking';
+import { presentBooking } from './bookings';
 import { bearer, problemResponses } from '../openapi';
 
 const tags = ['holds'];
@@ -10,7 +12,7 @@ const tags = ['holds'];
  * Spot holds: a signed-in caller keeps a spot for a while (HOLD_DURATION), then confirms it into a booking or
  * releases it; a hold is visible to its member only (404 for anyone else).
  */
-export const holdRoutes: FastifyPluginAsyncZod<{ handlers: BookingHandlers }> = async (app, { handlers }) => {
+export const holdRoutes: FastifyPluginAsyncZod<{ handlers: BookingHandlers; outlooks: Outlooks }> = async (app, { handlers, outlooks }) => {
   app.post(
     '/sessions/:id/hold',
     {
@@ -71,7 +73,10 @@ export const holdRoutes: FastifyPluginAsyncZod<{ handlers: BookingHandlers }> = 
         response: { 201: bookingSchema, ...problemResponses(400, 401, 404, 409, 410, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await handlers.confirmHold.handle({ actor: request.user, holdId: request.params.id })),
+    async (request, reply) => {
+      const booking = await handlers.confirmHold.handle({ actor: request.user, holdId: request.params.id });
+      return reply.status(201).send(presentBooking(outlooks, booking, request.user, request.user.userId));
+    },
   );
 
   app.delete(

@@ -81,6 +81,8 @@ describe.each(TEST_DATABASES)('session routes on %s', (kind) => {
     it('schedules a draft from a template, taking its name, capacity, cost and duration', async () => {
       const week = freshWeek();
       const created = await schedule({ templateId: yogaTemplate, startsAt: week.at(2, '06:00') });
+      const notOpenYet = { allowed: false, code: 'INVALID_STATE', reason: 'This session is not open for booking yet' };
+      const startsAt = { minusHours: (hours: number) => new Date(Date.parse(week.at(2, '06:00')) - hours * 3_600_000).toISOString() };
       expect(created).toEqual({ id: expect.any(String), ids: [created.id] });
 
       const session = expectStatus(await api.get(`/sessions/${created.id}`, owner.headers), 200).json();
@@ -101,6 +103,8 @@ describe.each(TEST_DATABASES)('session routes on %s', (kind) => {
         waitlistCount: 0,
         status: 'draft',
         cancellationReason: null,
+        actions: { book: notOpenYet, hold: notOpenYet },
+        refundOutlook: { percentage: 100, credits: 2, changesAt: startsAt.minusHours(24), nextPercentage: 50, nextCredits: 1 },
         me: { bookingId: null, holdId: null, waitlistPosition: null },
       });
       const events = await t.composition.database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', created.id).execute();

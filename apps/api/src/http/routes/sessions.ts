@@ -9,17 +9,28 @@ import {
   sessionSchema,
   updateSessionRequestSchema,
 } from '@fitflow/api-contract';
+import type { Outlooks } from '@fitflow/application-booking';
+import type { SessionView } from '@fitflow/application-scheduling';
+import type { Actor } from '@fitflow/application-shared';
 import type { SchedulingHandlers } from '../../modules/scheduling';
 import { bearer, optionalBearer, problemResponses } from '../openapi';
 import { compiledSerializerCompiler } from '../plugins/compiled-serializer';
 
 const tags = ['sessions'];
 
+export interface SessionRoutesOptions {
+  handlers: SchedulingHandlers;
+  /** What a caller can do with each session now (book, hold) and what a cancel would refund: the booking context's. */
+  outlooks: Pick<Outlooks, 'forSession'>;
+}
+
 /**
  * Class sessions: anyone reads the schedule (drafts only for their trainer and admins); trainers and admins
  * write, a trainer only their own sessions (403), members get 403 and anonymous callers 401.
  */
-export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers }> = async (app, { handlers }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async (app, { handlers, outlooks }) => {
+  // The booking context's decisions join the schedule's view here, where the two contexts meet.
+  const present = (view: SessionView, viewer: Actor | null) => ({ ...view, ...outlooks.forSession(view, viewer) });
   const trainersAndAdmins = app.requireRole('trainer', 'admin');
 
   app.post(
@@ -60,7 +71,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
         response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => handlers.updateSession.handle({ actor: request.user, id: request.params.id, ...request.body }),
+    async (request) => present(await handlers.updateSession.handle({ actor: request.user, id: request.params.id, ...request.body }), request.user),
   );
 
   app.post(
@@ -77,7 +88,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
         response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => handlers.publishSession.handle({ actor: request.user, id: request.params.id }),
+    async (request) => present(await handlers.publishSession.handle({ actor: request.user, id: request.params.id }), request.user),
   );
 
   app.post(
@@ -95,7 +106,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
         response: { 200: sessionSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => handlers.cancelSession.handle({ actor: request.user, id: request.params.id, reason: request.body.reason }),
+    async (request) =>
+      present(await handlers.cancelSession.handle({ actor: request.user, id: request.params.id, reason: request.body.reason }), request.user),
   );
 
   app.get(
@@ -118,7 +130,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
       // serializer rather than by running zod over every session (see compiled-serializer.ts).
       serializerCompiler: compiledSerializerCompiler,
     },
-    async (request) => handlers.listSessions.handle({ viewer: request.user ?? null, ...request.query }),
+    async (request) => {
+      const viewer = request.user ?? null;
+      const page = await handlers.listSessions.handle({ viewer, ...request.query });
+      return { ...page, items: page.items.map((view) => present(view, viewer)) };
+    },
   );
 
   app.get(
@@ -135,6 +151,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ handlers: SchedulingHandlers
       },
       serializerCompiler: compiledSerializerCompiler,
     },
-    async (request) => handlers.getSession.handle({ viewer: request.user ?? null, id: request.params.id }),
+    async (request) => {
+      const viewer = request.user ?? null;
+      return present(await handlers.getSession.handle({ viewer, id: request.params.id }), viewer);
+    },
   );
 };

@@ -278,6 +278,55 @@ describe('authorization matrix', () => {
       answers: { ...signedIn(404), member: 200 },
       request: () => ({ url: `${P}/bookings/${shared.booking}/calendar.ics` }),
     },
+
+    {
+      route: `GET ${P}/sessions/:id/roster`,
+      given: 'the owner trainer’s published session',
+      answers: ownedClass(200, 403),
+      request: () => ({ url: `${P}/sessions/${shared.published}/roster` }),
+    },
+    {
+      route: `GET ${P}/sessions/:id/roster`,
+      given: 'the owner trainer’s draft',
+      answers: ownedClass(200, 404),
+      request: () => ({ url: `${P}/sessions/${shared.draft}/roster` }),
+    },
+    {
+      route: `POST ${P}/bookings/:id/checkin`,
+      given: 'the member’s booking of a class whose door is open',
+      answers: ownedClass(201, 404),
+      request: async () => ({ url: `${P}/bookings/${await make.bookingAtTheDoor()}/checkin`, payload: { method: 'manual' } }),
+    },
+    {
+      route: `POST ${P}/bookings/:id/checkin`,
+      given: 'the member’s booking of a class next week (door closed)',
+      answers: ownedClass('409 INVALID_STATE', 404),
+      request: () => ({ url: `${P}/bookings/${shared.booking}/checkin`, payload: { method: 'manual' } }),
+    },
+    {
+      route: `POST ${P}/checkins`,
+      given: 'the code of the member’s booking of a class whose door is open',
+      answers: ownedClass(201, '400 INVALID_CODE'),
+      request: async () => ({ url: `${P}/checkins`, payload: { code: await make.checkInCode(await make.bookingAtTheDoor()) } }),
+    },
+    {
+      route: `GET ${P}/reports/attendance`,
+      given: 'the coming weeks',
+      answers: staff(200),
+      request: () => ({ url: `${P}/reports/attendance?from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(nextSlot().endsAt)}` }),
+    },
+    {
+      route: `GET ${P}/bookings/:id/checkin-code`,
+      given: 'the member’s booking',
+      answers: { ...signedIn(404), member: 200 },
+      request: () => ({ url: `${P}/bookings/${shared.booking}/checkin-code` }),
+    },
+    {
+      route: `GET ${P}/bookings/:id/qr`,
+      given: 'the member’s booking',
+      answers: { ...signedIn(404), member: 200 },
+      request: () => ({ url: `${P}/bookings/${shared.booking}/qr` }),
+    },
   ];
 
   /** Fastify's HEAD twin of a GET route answers as its GET does (without a body, so without a code). */

@@ -77,19 +77,28 @@ export function fixtures(app: FastifyInstance, cast: Cast<'member' | 'ownerTrain
   const owner = cast.headers.ownerTrainer;
   const draft = async (): Promise<string> =>
     expectStatus(await api.post('/sessions', { name: 'Matrix Class', capacity: 10, ...nextSlot() }, owner), 201).json().id;
-  const published = async (): Promise<string> => {
-    const id = await draft();
+  const publish = async (id: string): Promise<string> => {
     expectStatus(await api.post(`/sessions/${id}/publish`, undefined, owner), 200);
     return id;
   };
+  const published = async (): Promise<string> => publish(await draft());
+  const bookedBy = async (sessionId: string): Promise<string> =>
+    expectStatus(await api.post(`/sessions/${sessionId}/book`, undefined, cast.headers.member), 201).json().id;
   return {
     template: async (): Promise<string> => expectStatus(await api.post('/templates', templateBody, owner), 201).json().id,
     draft,
     published,
-    booking: async (): Promise<string> => {
-      const sessionId = await published();
-      return expectStatus(await api.post(`/sessions/${sessionId}/book`, undefined, cast.headers.member), 201).json().id;
+    booking: async (): Promise<string> => bookedBy(await published()),
+    /** The member's booking of a class starting in 10 minutes: its check-in is open. */
+    bookingAtTheDoor: async (): Promise<string> => {
+      const startsAt = new Date(Date.now() + 10 * 60_000);
+      const slot = { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() };
+      const id = expectStatus(await api.post('/sessions', { name: 'Matrix Door', capacity: 10, ...slot }, owner), 201).json().id as string;
+      return bookedBy(await publish(id));
     },
+    /** The check-in code of the member's booking, as the member's phone shows it. */
+    checkInCode: async (bookingId: string): Promise<string> =>
+      expectStatus(await api.get(`/bookings/${bookingId}/checkin-code`, cast.headers.member), 200).json().code,
     /** The member's pending hold on a fresh published session. */
     hold: async (): Promise<string> => {
       const sessionId = await published();

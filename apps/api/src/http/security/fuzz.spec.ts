@@ -41,7 +41,7 @@ const make = fixtures(t.app, cast);
 // another role half-way through it (its later requests would then be refused before reaching any validation).
 const bystander = await make.account();
 const context: GenerationContext = {
-  knownIds: [await make.template(), await make.draft(), await make.published(), await make.booking(), await make.hold(), bystander.id],
+  knownIds: [await make.template(), await make.draft(), await make.published(), await make.booking(), await make.bookingAtTheDoor(), await make.hold(), bystander.id],
 };
 const fingerprintNow = await databaseFingerprinter(t.composition.database.db as unknown as Kysely<unknown>);
 /**

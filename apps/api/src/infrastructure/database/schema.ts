@@ -117,6 +117,16 @@ export interface HoldsTable {
   booking_id: string | null;
 }
 
+/** How each booking was checked in (see migration 0008); when is `bookings.checked_in_at`. */
+export interface CheckInsTable {
+  booking_id: string;
+  session_id: string;
+  method: 'manual' | 'qr';
+  is_late: boolean;
+  /** The trainer or admin who checked the member in; null once their account is gone. */
+  recorded_by: string | null;
+}
+
 /** The first answer to an idempotency key (see migration 0004). */
 export interface IdempotencyKeysTable {
   user_id: string;
@@ -144,6 +154,7 @@ export interface Database {
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
   holds: HoldsTable;
+  check_ins: CheckInsTable;
   idempotency_keys: IdempotencyKeysTable;
 }
 

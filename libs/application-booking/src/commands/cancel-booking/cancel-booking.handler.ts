@@ -2,6 +2,7 @@ import type { Actor, Handler, UnitOfWork } from '@fitflow/application-shared';
 import { BookingNotFoundError, type CancellationPolicy } from '@fitflow/domain-booking';
 import type { Clock } from '@fitflow/domain-shared';
 import { toBookingView } from '../../booking-view';
+import { mayCancelBooking } from '../../permissions';
 import type { BookingRepositories, BookingView } from '../../ports';
 
 export interface CancelBookingCommand {
@@ -29,7 +30,7 @@ export class CancelBookingHandler implements Handler<CancelBookingCommand, Booki
   async handle({ actor, bookingId }: CancelBookingCommand): Promise<BookingView> {
     return this.uow.transaction(async ({ bookings, sessions }) => {
       const found = await bookings.get(bookingId);
-      if (!found || !(actor.role === 'admin' || found.isOwnedBy(actor.userId))) {
+      if (!found || !mayCancelBooking(actor, found.memberId)) {
         throw new BookingNotFoundError(bookingId);
       }
       const session = await sessions.getForUpdate(found.sessionId);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOOKING_CONFIRMED, SessionFullError } from '@fitflow/domain-booking';
 import { InvalidStateError } from '@fitflow/domain-shared';
 import { AlreadyBookedError, SessionNotFoundError } from '../../errors';
-import { BookingMother, CAST, type CastMember, SessionMother, actor, createBookingFakes } from '../../testing';
+import { BookingMother, CAST, type CastMember, HoldMother, SessionMother, actor, createBookingFakes } from '../../testing';
 import { CreateBookingHandler } from './create-booking.handler';
 
 function setUp(options: { now?: string; capacity?: number } = {}) {
@@ -62,6 +62,16 @@ describe('CreateBookingHandler', () => {
     await book();
     await expect(book()).rejects.toBeInstanceOf(AlreadyBookedError);
     expect(bookings.rows()).toHaveLength(1);
+  });
+
+  it('refuses a member who holds a spot on the session with ALREADY_HOLDING: the hold is theirs to confirm', async () => {
+    const { book, holds, bookings, session, clock } = setUp();
+    const hold = HoldMother.pending(session, 'member');
+    holds.seed(hold);
+    await expect(book()).rejects.toMatchObject({ code: 'ALREADY_HOLDING' });
+    expect(bookings.rows()).toEqual([]);
+    clock.set(hold.expiresAt);
+    await expect(book()).resolves.toMatchObject({ status: 'confirmed' });
   });
 
   it('lets a member book again after cancelling', async () => {

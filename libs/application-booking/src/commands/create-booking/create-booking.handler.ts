@@ -13,8 +13,9 @@ export interface CreateBookingCommand {
 
 /**
  * The signed-in caller books a spot. Inside one transaction it locks the session's row, counts the taken spots
- * under that lock and asks the spot rule (`Spots.forBooking`), which refuses a session that is not published or has started (INVALID_STATE),
- * a second confirmed booking of the caller (ALREADY_BOOKED) and a full session (SESSION_FULL). An unknown session,
+ * under that lock and asks the spot rule (`Spots.forBooking`), which refuses a session that is not published or has
+ * started (INVALID_STATE), a second confirmed booking of the caller (ALREADY_BOOKED), a booking beside the caller's
+ * active hold (ALREADY_HOLDING: that spot is theirs to confirm) and a full session (SESSION_FULL). An unknown session,
  * or a draft the caller may not see, is NOT_FOUND.
  *
  * Every booking of a session queues behind its lock, so a refusal (most answers in a rush for a popular class)
@@ -34,8 +35,7 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
       const session = await sessions.getForUpdate(sessionId);
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
       const now = this.clock.now();
-      const { takenSpots, alreadyBooked } = await sessions.spotsFor(session, actor.userId);
-      const spot = Spots.forBooking({ session, memberId: actor.userId, now, takenSpots, alreadyBooked });
+      const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...(await sessions.spotsFor(session, actor.userId)) });
       const member = await members.find(actor.userId);
       if (!member) throw new MemberNotFoundError(actor.userId);
       const trainer = await members.find(session.trainerId);

@@ -32,11 +32,26 @@ describe('CreateHoldHandler', () => {
     expect(hold).toMatchObject({ source: 'waitlist', expiresAt: '2026-12-01T07:05:00.000Z' });
   });
 
+  it('ends a hold made 3 minutes before the class at its start, not past it', async () => {
+    const { hold, clock, session } = setUp();
+    clock.set(new Date(session.slot.startsAt.getTime() - 3 * 60_000));
+    const { hold: view } = await hold();
+    expect(view.expiresAt).toBe(session.slot.startsAt.toISOString());
+  });
+
   it('answers the member’s active hold again instead of a second one', async () => {
     const { hold, holds, clock } = setUp();
     const first = await hold();
     clock.set(new Date(Date.parse(first.hold.expiresAt) - 1));
     await expect(hold()).resolves.toEqual({ hold: first.hold, created: false });
+    expect(holds.rows()).toHaveLength(1);
+  });
+
+  it('answers a member asking 5 times at once with one new hold and that hold 4 times', async () => {
+    const { hold, holds } = setUp();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => hold()));
+    expect(answers.map((answer) => answer.created).sort()).toEqual([false, false, false, false, true]);
+    expect(new Set(answers.map((answer) => answer.hold.id)).size).toBe(1);
     expect(holds.rows()).toHaveLength(1);
   });
 

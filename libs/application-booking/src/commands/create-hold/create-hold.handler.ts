@@ -25,11 +25,14 @@ export interface CreatedHold {
 }
 
 /**
- * The caller holds a spot for a while. Under the session row's lock it looks for the caller's pending hold: one
- * still active is the answer; one that has lapsed (its expiry not yet run) is expired first, so the member's new
- * hold is their only pending one. Then the spot rule (`Spots.forHold`) refuses a session that is not open
- * (INVALID_STATE), a member already booked (ALREADY_BOOKED) and a full session (SESSION_FULL); an unknown session,
- * or a draft the caller may not see, is NOT_FOUND.
+ * The caller holds a spot for the hold duration (a waitlist hold for the waitlist's), never past the session's start:
+ * a hold made 3 minutes before the class expires at its start. Under the session row's lock it looks for the
+ * caller's pending hold: one still active is the answer; one that has lapsed (its expiry not yet run) is expired
+ * first, so the member's new hold is their only pending one. A member's requests racing each other queue on that
+ * lock, and each reads the hold the one before it committed: one creates the hold, the others answer it. Then the
+ * spot rule (`Spots.forHold`) refuses a session that is not open (INVALID_STATE), a member already booked
+ * (ALREADY_BOOKED) and a full session (SESSION_FULL); an unknown session, or a draft the caller may not see, is
+ * NOT_FOUND.
  */
 export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold> {
   constructor(
@@ -50,8 +53,7 @@ export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold
         existing.expire(now);
         await holds.save(existing);
       }
-      const { takenSpots, alreadyBooked } = await sessions.spotsFor(session, actor.userId);
-      const spot = Spots.forHold({ session, memberId: actor.userId, now, takenSpots, alreadyBooked, alreadyHolding: false });
+      const spot = Spots.forHold({ session, memberId: actor.userId, now, ...(await sessions.spotsFor(session, actor.userId)) });
       const member = await members.find(actor.userId);
       if (!member) throw new MemberNotFoundError(actor.userId);
       const trainer = await members.find(session.trainerId);

@@ -15,9 +15,12 @@ function setUp() {
 }
 
 describe('GetBookingHandler', () => {
-  it.each(['member', 'trainer', 'admin'] as const)('shows the booking to the %s', async (who) => {
+  it.each(['member', 'trainer', 'admin'] as const)('shows the booking to the %s, with whose it is', async (who) => {
     const { get, booking } = setUp();
-    await expect(get(who)).resolves.toMatchObject({ id: booking.id, status: 'confirmed', isLate: false, checkedInAt: null });
+    await expect(get(who)).resolves.toMatchObject({
+      view: { id: booking.id, status: 'confirmed', isLate: false, checkedInAt: null },
+      memberId: actor('member').userId,
+    });
   });
 
   it.each(['otherMember', 'otherTrainer'] as const)('answers NOT_FOUND to %s', async (who) => {

@@ -1,17 +1,20 @@
 import type { Actor, Handler } from '@fitflow/application-shared';
 import { BookingNotFoundError } from '@fitflow/domain-booking';
-import type { BookingView, UserBookingsFinder } from '../../ports';
+import type { BookingRecord, UserBookingsFinder } from '../../ports';
 
 export interface GetBookingQuery {
   actor: Actor;
   id: string;
 }
 
-/** One booking for its member, the session's trainer or an admin; NOT_FOUND for anyone else and unknown ids. */
-export class GetBookingHandler implements Handler<GetBookingQuery, BookingView> {
+/**
+ * One booking for its member, the session's trainer or an admin; NOT_FOUND for anyone else and unknown ids. Answered
+ * with whose it is, so the caller's own rights to it (may they cancel it?) can be shown.
+ */
+export class GetBookingHandler implements Handler<GetBookingQuery, BookingRecord> {
   constructor(private readonly finder: UserBookingsFinder) {}
 
-  async handle({ actor, id }: GetBookingQuery): Promise<BookingView> {
+  async handle({ actor, id }: GetBookingQuery): Promise<BookingRecord> {
     const record = await this.finder.byId(id);
     const allowed =
       record !== null &&
@@ -19,6 +22,6 @@ export class GetBookingHandler implements Handler<GetBookingQuery, BookingView> 
         record.memberId === actor.userId ||
         (actor.role === 'trainer' && record.trainerId === actor.userId));
     if (!record || !allowed) throw new BookingNotFoundError(id);
-    return record.view;
+    return record;
   }
 }

@@ -15,14 +15,14 @@ function setUp() {
   fakes.bookings.seed(
     BookingMother.confirmed(later, 'member', { id: 'b-later' }),
     BookingMother.confirmed(soon, 'member', { id: 'b-soon' }),
-    BookingMother.confirmed(lastWeek, 'member', { id: 'b-last-week' }),
+    BookingMother.confirmed(lastWeek, 'member', { id: 'b-last-week', checkedInAt: new Date('2026-11-28T06:55:00.000Z') }),
     BookingMother.cancelled(later, 'member', { id: 'b-cancelled-old', cancelledAt: new Date('2026-12-01T00:00:00Z') }),
     BookingMother.cancelled(dropped, 'member', { id: 'b-cancelled-new', cancelledAt: new Date('2026-12-02T00:00:00Z') }),
     Booking.restore(BookingMother.snapshot(yesterday, 'member', { id: 'b-no-show', status: 'no_show' })),
     BookingMother.confirmed(soon, 'otherMember', { id: 'b-not-mine' }),
   );
   const handler = new ListMyBookingsHandler(fakes.finder, fakes.clock);
-  return { handler };
+  return { handler, fakes, yesterday };
 }
 
 describe('ListMyBookingsHandler', () => {
@@ -40,6 +40,14 @@ describe('ListMyBookingsHandler', () => {
       ['b-no-show', 'no_show'],
       ['b-last-week', 'confirmed'],
     ]);
+  });
+
+  it('reads a confirmed booking without a check-in as a no-show from its class’s end, before any job marked it', async () => {
+    const { handler, fakes, yesterday } = setUp();
+    fakes.bookings.seed(BookingMother.confirmed(yesterday, 'member', { id: 'b-missed' }));
+    const page = await handler.handle({ actor: actor('member'), scope: 'past' });
+    expect(page.items.find((b) => b.id === 'b-missed')).toMatchObject({ status: 'no_show', checkedInAt: null });
+    expect(fakes.bookings.row('b-missed')?.status).toBe('confirmed');
   });
 
   it('lists cancelled bookings, most recently cancelled first', async () => {

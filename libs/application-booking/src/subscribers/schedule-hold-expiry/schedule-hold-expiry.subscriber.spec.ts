@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobData, Jobs } from '@fitflow/application-shared';
 import { HOLD_CREATED, type HoldCreated } from '@fitflow/domain-booking';
-import { HOLD_EXPIRY_JOB, ScheduleHoldExpiry } from './schedule-hold-expiry.subscriber';
+import { HOLD_EXPIRY_JOB, ScheduleHoldExpiry, holdIdOfExpiryJob } from './schedule-hold-expiry.subscriber';
 
 /** Jobs that keep what they were asked, as BullMQ does: one job per id. */
 class RecordingJobs implements Jobs {
@@ -29,5 +29,13 @@ describe('ScheduleHoldExpiry', () => {
 
     expect(subscriber).toMatchObject({ name: 'booking.schedule-hold-expiry', eventType: 'HoldCreated' });
     expect([...jobs.scheduled]).toEqual([['hold-expiry-hold-1', { name: HOLD_EXPIRY_JOB, runAt: new Date('2026-12-01T08:10:00.000Z'), data: { holdId: 'hold-1' } }]]);
+  });
+
+  it('gives the job the hold it is for, and a job without one is refused', async () => {
+    const jobs = new RecordingJobs();
+    await new ScheduleHoldExpiry(jobs).handle(created);
+
+    expect(holdIdOfExpiryJob(jobs.scheduled.get('hold-expiry-hold-1')?.data ?? {})).toBe('hold-1');
+    expect(() => holdIdOfExpiryJob({})).toThrow(/holdId/);
   });
 });

@@ -6,6 +6,7 @@ import { idempotency } from './0004-idempotency';
 import { eventDeliveries } from './0005-event-deliveries';
 import { bookingCancellationReason } from './0006-booking-cancellation-reason';
 import { holds } from './0007-holds';
+import { checkIns } from './0008-check-ins';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_event_deliveries': eventDeliveries,
   '0006_booking_cancellation_reason': bookingCancellationReason,
   '0007_holds': holds,
+  '0008_check_ins': checkIns,
 };

@@ -25,7 +25,7 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
   const newBooking = (on: { sessionId?: string; memberId?: string } = {}) => {
     const session = publishedSession(on.sessionId ?? sessionId);
     const memberId = on.memberId ?? member.id;
-    return Booking.create(Spots.forBooking({ session, memberId, now: NOW, takenSpots: 0, alreadyBooked: false }), {
+    return Booking.create(Spots.forBooking({ session, memberId, now: NOW, takenSpots: 0, alreadyBooked: false, alreadyHolding: false }), {
       id: randomUUID(),
       memberId,
       memberEmail: member.email,
@@ -94,15 +94,15 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     const snapshot = booking.snapshot();
     await uow.transaction(({ bookings }) => bookings.save(booking));
     expect((await uow.transaction(async ({ bookings, sessions }) => bookings.getForUpdate(await locked(sessions), booking.id)))?.snapshot()).toEqual(snapshot);
-    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), member.id))).toEqual({ takenSpots: 1, alreadyBooked: true });
-    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), trainer.id))).toEqual({ takenSpots: 1, alreadyBooked: false });
+    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), member.id))).toEqual({ takenSpots: 1, alreadyBooked: true, alreadyHolding: false });
+    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), trainer.id))).toEqual({ takenSpots: 1, alreadyBooked: false, alreadyHolding: false });
     expect((await uow.transaction(({ sessions }) => sessions.getForUpdate(sessionId)))?.capacity.value).toBe(5);
 
     await cancelByMember(booking);
     const stored = await uow.transaction(({ bookings }) => bookings.get(booking.id));
     expect(stored?.snapshot()).toMatchObject({ status: 'cancelled', refundPercentage: 100, creditsRefunded: 3, cancelledAt: NOW, cancellationReason: null });
     expect(stored?.cancelledBy).toBe('member');
-    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), member.id))).toEqual({ takenSpots: 0, alreadyBooked: false });
+    expect(await uow.transaction(async ({ sessions }) => sessions.spotsFor(await locked(sessions), member.id))).toEqual({ takenSpots: 0, alreadyBooked: false, alreadyHolding: false });
     const events = await database.db.selectFrom('outbox').select('type').where('aggregate_id', '=', booking.id).orderBy('seq').execute();
     expect(events.map((row) => row.type)).toEqual(['BookingConfirmed', 'BookingCancelled']);
   });

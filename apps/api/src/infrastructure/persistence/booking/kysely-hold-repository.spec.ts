@@ -308,14 +308,14 @@ describe.each(TEST_DATABASES)('hold repository on %s', (kind) => {
     };
 
     it('counts it up to the last millisecond before expiresAt, and shows it to its member', async () => {
-      expect(await spotsAt(before)).toEqual({ takenSpots: 2, alreadyBooked: false, taken: 2 });
+      expect(await spotsAt(before)).toEqual({ takenSpots: 2, alreadyBooked: false, alreadyHolding: true, taken: 2 });
       const [view, available] = await viewAt(before);
       expect(view).toMatchObject({ bookedCount: 1, heldCount: 1, availableSpots: 0, me: { bookingId: null, holdId: hold.id, waitlistPosition: null } });
       expect(available.items).toEqual([]);
     });
 
     it('stops counting it at expiresAt exactly, though it is still pending', async () => {
-      expect(await spotsAt(expiresAt)).toEqual({ takenSpots: 1, alreadyBooked: false, taken: 1 });
+      expect(await spotsAt(expiresAt)).toEqual({ takenSpots: 1, alreadyBooked: false, alreadyHolding: false, taken: 1 });
       const [view, available] = await viewAt(expiresAt);
       expect(view).toMatchObject({ bookedCount: 1, heldCount: 0, availableSpots: 1, me: { holdId: null } });
       expect(available.items.map((item) => item.id)).toEqual([countedSession]);

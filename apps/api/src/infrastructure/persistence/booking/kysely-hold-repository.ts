@@ -5,54 +5,10 @@ import { SpotHold } from '@fitflow/domain-booking';
 import type { Database } from '../../database/schema';
 import { isUniqueViolation } from '../errors';
 import { isUuid } from '../scheduling/uuid';
-
-/** A hold joined to its session, its member and the session's trainer: everything the aggregate needs in one row. */
-function selectHoldRows(db: Kysely<Database> | Transaction<Database>) {
-  return db
-    .selectFrom('holds as h')
-    .innerJoin('class_sessions as s', 's.id', 'h.session_id')
-    .innerJoin('users as m', 'm.id', 'h.member_id')
-    .innerJoin('users as t', 't.id', 's.trainer_id')
-    .select([
-      'h.id',
-      'h.member_id',
-      'm.email as member_email',
-      'm.name as member_name',
-      'h.session_id',
-      's.name as session_name',
-      't.name as trainer_name',
-      's.starts_at',
-      's.ends_at',
-      'h.source',
-      'h.status',
-      'h.created_at',
-      'h.expires_at',
-      'h.settled_at',
-      'h.booking_id',
-    ]);
-}
-
-/** As Kysely reads it: the type follows the query. */
-type HoldJoinedRow = Awaited<ReturnType<ReturnType<typeof selectHoldRows>['executeTakeFirstOrThrow']>>;
+import { rowToHoldSnapshot, selectHoldRows, type HoldJoinedRow } from './booking-rows';
 
 function rowToHold(row: HoldJoinedRow): SpotHold {
-  return SpotHold.restore({
-    id: row.id,
-    memberId: row.member_id,
-    memberEmail: row.member_email,
-    memberName: row.member_name,
-    sessionId: row.session_id,
-    sessionName: row.session_name,
-    trainerName: row.trainer_name,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    source: row.source,
-    status: row.status,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    settledAt: row.settled_at,
-    bookingId: row.booking_id,
-  });
+  return SpotHold.restore(rowToHoldSnapshot(row));
 }
 
 /** The expiry sweep's list: a range scan of `holds_due_idx`, in its order. Exported so tests can EXPLAIN it. */

@@ -34,13 +34,13 @@ export class KyselySessionLocks implements SessionLocks {
    * transactions it queued behind. This statement starts once the lock is held, and sees them all.
    */
   async spotsFor({ id: sessionId }: LockedSession, memberId: string): Promise<SpotCount> {
-    if (!isUuid(memberId)) return { takenSpots: await this.#occupancy.takenSpots(sessionId), alreadyBooked: false };
+    if (!isUuid(memberId)) return { takenSpots: await this.#occupancy.takenSpots(sessionId), alreadyBooked: false, alreadyHolding: false };
     const session = sql.val(sessionId);
     const now = this.clock.now();
-    const { taken, booking_id } = await this.trx
+    const { taken, booking_id, hold_id } = await this.trx
       .selectFrom([occupancyOf(this.trx, session, now).as('o'), viewerStakeIn(this.trx, session, memberId, now).as('v')])
-      .select([sql<number>`o.booked_count + o.held_count`.as('taken'), 'v.booking_id'])
+      .select([sql<number>`o.booked_count + o.held_count`.as('taken'), 'v.booking_id', 'v.hold_id'])
       .executeTakeFirstOrThrow();
-    return { takenSpots: Number(taken), alreadyBooked: booking_id !== null };
+    return { takenSpots: Number(taken), alreadyBooked: booking_id !== null, alreadyHolding: hold_id !== null };
   }
 }
