@@ -1,4 +1,5 @@
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './src/support/chromium';
 
 /**
  * Playwright drives the built SPA and the real API in Debian's Chromium (never a downloaded browser).
@@ -50,16 +51,8 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1280, height: 720 },
         launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
       },
     },

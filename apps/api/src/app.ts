@@ -114,7 +114,8 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig):
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval': the door's QR reader compiles WebAssembly (served by us) where the browser has no BarcodeDetector.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         // Angular Material and the SPA's critical CSS set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],

@@ -57,7 +57,8 @@ test.describe('booking', () => {
     await expect(dialog).toContainText(
       'Cancel more than 24 h before the start for 100 % back, more than 12 h before for 50 % back; later, no refund.',
     );
-    await expect(dialog).toContainText(`For this class: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
+    // 50 % of the class's 1 credit rounds down to none.
+    await expect(dialog).toContainText(`For this class: 100 % until ${fullRefundEnds(startsAt, zone)}, then no credits back.`);
     await expectNoSeriousA11yViolations(page);
     await dialog.getByRole('button', { name: 'Book', exact: true }).click();
 
@@ -100,7 +101,7 @@ test.describe('booking', () => {
     await upcoming.getByRole('button', { name: 'Cancel booking' }).click();
     const dialog = await openedDialog(page, 'Cancel your booking?');
     await expect(dialog).toContainText('If you cancel now, you get 100 % back (1 credit).');
-    await expect(dialog).toContainText(`Refund: 100 % until ${fullRefundEnds(startsAt, zone)}, then 50 %.`);
+    await expect(dialog).toContainText(`Refund: 100 % until ${fullRefundEnds(startsAt, zone)}, then no credits back.`);
     await expectNoSeriousA11yViolations(page);
     await dialog.getByRole('button', { name: 'Cancel booking' }).click();
     await expect(page.getByText(`Booking cancelled: ${className}. 100 % refunded (1 credit).`)).toBeVisible();
@@ -154,8 +155,8 @@ test.describe('booking', () => {
     await (await openedDialog(page, `Book ${className}?`)).getByRole('button', { name: 'Book', exact: true }).click();
     await expect(page.getByText('Sorry, this class is full: the last spot was just taken.')).toBeVisible();
     await expect(card).toContainText('Full');
-    await expect(card).toContainText('Class is full');
-    await expect(card.getByText('Class is full')).toBeFocused();
+    await expect(card).toContainText('This session is full');
+    await expect(card.getByText('This session is full')).toBeFocused();
     await expect(card.getByRole('button', { name: 'Book', exact: true })).toBeDisabled();
 
     // A fresh look shows the same, on the schedule and on the class's page.

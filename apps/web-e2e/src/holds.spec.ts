@@ -8,13 +8,14 @@ import { type Account, registerMember, signInThroughApi, uniqueSuffix } from './
 import { expectNoSidewaysScroll } from './support/layout';
 import { addDays, forgetBearers, publishClass, registerTrainer, studioInstant, studioTimeZone, studioToday } from './support/scheduling';
 
-/** A trainer's class two days ahead at 18:00 (`capacity` spots, 1 credit), and its page's address. */
+/** A trainer's class two days ahead at 18:00 (`capacity` spots, 1 credit), its studio day and its page's address. */
 async function aClass(request: APIRequestContext, capacity: number) {
   const [trainer, zone] = await Promise.all([registerTrainer(request), studioTimeZone(request)]);
   const className = `E2E Hold ${uniqueSuffix()}`;
-  const startsAt = studioInstant(zone, addDays(studioToday(zone), 2), '18:00');
+  const day = addDays(studioToday(zone), 2);
+  const startsAt = studioInstant(zone, day, '18:00');
   const id = await publishClass(request, trainer, { name: className, startsAt, minutes: 60, capacity, creditCost: 1 });
-  return { className, path: `/sessions/${id}` };
+  return { className, day, path: `/sessions/${id}` };
 }
 
 /** Opens a class's page and waits until it shows the class. */
@@ -63,6 +64,35 @@ test.describe('spot holds', () => {
     await expect(panel).toHaveCount(0);
     await expect(spotsOf(page)).toHaveText('4 of 5 free');
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test('a member holds a spot from the schedule, lands on the class page with the countdown, and confirms', async ({ page, request }) => {
+    const { className, day, path } = await aClass(request, 5);
+    const member = await registerMember(request, 'card-holder');
+    await signInThroughApi(page, request, member);
+    await page.goto(`/schedule?date=${day}&q=${encodeURIComponent(className)}`);
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: className }) });
+    await expect(card.getByRole('button', { name: 'Book', exact: true })).toBeEnabled();
+    await expectNoSeriousA11yViolations(page);
+
+    await card.getByRole('button', { name: 'Hold', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    const panel = holdPanel(page);
+    await expect(panel.getByRole('heading', { name: 'Your spot is held' })).toBeVisible();
+    await expect(panel.getByRole('timer')).toHaveText(/^(10:00|09:[0-5]\d)$/);
+    await expect(spotsOf(page)).toHaveText('4 of 5 free');
+
+    // Back on the schedule, the card says the spot is held and leads back to it.
+    await page.goBack();
+    await expect(card.getByRole('link', { name: 'Held — confirm' })).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Book', exact: true })).toHaveCount(0);
+    await card.getByRole('link', { name: 'Held — confirm' }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+
+    await panel.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByText(`Booked: ${className}`)).toBeVisible();
+    await expect(page.getByText("You're booked")).toBeVisible();
+    await expect(panel).toHaveCount(0);
   });
 
   test('a member holds a spot and releases it, and the spot is free again (on a small screen)', async ({ page, request }) => {
@@ -146,7 +176,7 @@ test.describe('a hold that runs out', () => {
 
     await openClass(secondPage, path, className);
     await expect(spotsOf(secondPage)).toHaveText('0 of 1 free');
-    await expect(secondPage.getByText('Class is full')).toBeVisible();
+    await expect(secondPage.getByText('This session is full')).toBeVisible();
     await expect(secondPage.getByRole('button', { name: 'Hold my spot' })).toHaveCount(0);
 
     // The first member's countdown reaches the API's expiresAt.

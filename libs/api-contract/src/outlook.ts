@@ -3,8 +3,9 @@ import { instantSchema } from './common';
 
 /**
  * Whether the caller can do something now, decided by the domain's own rule. When not, `code` is the problem code
- * the API would answer the request with (`SESSION_FULL`, `ALREADY_BOOKED`, `UNAUTHENTICATED`, ...) and `reason`
- * says why in a sentence the caller can be shown; both are null when allowed.
+ * the API would answer the request with (`SESSION_FULL`, `ALREADY_BOOKED`, `UNAUTHENTICATED`, ...; `FORBIDDEN` where
+ * the caller may see the thing but not do it, which the request itself answers as 404) and `reason` says why in a
+ * sentence the caller can be shown; both are null when allowed.
  */
 export const decisionSchema = z
   .object({

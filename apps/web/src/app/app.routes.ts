@@ -22,6 +22,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./features/admin/admin.routes').then((m) => m.adminRoutes),
   },
   {
+    path: 'reports',
+    canActivate: [signedInGuard, roleGuard('trainer', 'admin')],
+    loadChildren: () => import('./features/reports/reports.routes').then((m) => m.reportsRoutes),
+  },
+  {
     path: 'forbidden',
     title: 'Not allowed',
     loadComponent: () => import('./features/errors/forbidden-page').then((m) => m.ForbiddenPage),

@@ -1,4 +1,4 @@
-import type { Booking, PageOf, Session, Studio, Template } from '@fitflow/api-contract';
+import type { Booking, Decision, PageOf, Session, Studio, Template } from '@fitflow/api-contract';
 
 export const berlinStudio: Studio = {
   name: 'Harbour Yoga',
@@ -15,7 +15,27 @@ export const marco = { id: '2f0c5a9e-6a43-4b9e-8d6e-0d3c2b1a0f02', name: 'Marco 
 
 let counter = 0;
 
-/** A published session with spots, overridable field by field. */
+/** A decision of the API's `actions`: allowed. */
+export const allowed: Decision = { allowed: true, code: null, reason: null };
+
+/** A decision of the API's `actions`: refused with the problem code and sentence the API would answer. */
+export function refused(code: string, reason: string): Decision {
+  return { allowed: false, code, reason };
+}
+
+/** As the API answers a full session, to anyone. */
+export const full = refused('SESSION_FULL', 'This session is full');
+
+/** A session's `actions` as the API answers an anonymous visitor where a member could book. */
+export const anonymousActions: Session['actions'] = {
+  book: refused('UNAUTHENTICATED', 'Sign in to book this class'),
+  hold: refused('UNAUTHENTICATED', 'Sign in to hold a spot'),
+};
+
+/**
+ * A published session with spots, overridable field by field: a signed-in caller may book it and hold a spot, and
+ * cancelling a booking of it (1 credit) would refund 100 % until 24 h before its start, then 50 % (0 credits).
+ */
 export function aSession(overrides: Partial<Session> = {}): Session {
   counter += 1;
   return {
@@ -35,6 +55,8 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     waitlistCount: 0,
     status: 'published',
     cancellationReason: null,
+    actions: { book: allowed, hold: allowed },
+    refundOutlook: { percentage: 100, credits: 1, changesAt: '2026-11-29T06:00:00.000Z', nextPercentage: 50, nextCredits: 0 },
     ...overrides,
   };
 }
@@ -59,7 +81,11 @@ export function pageOf<T>(items: T[], total = items.length, page = 1, pageSize =
   return { items, page, pageSize, total };
 }
 
-/** A confirmed booking of a session on Monday 30 November 2026, 07:00 in Berlin (06:00 UTC). */
+/**
+ * A confirmed booking (2 credits) of a session on Monday 30 November 2026, 07:00 in Berlin (06:00 UTC), which its
+ * member may cancel for 100 % back until 24 h before the start, then 50 %. One that cannot be cancelled any more
+ * (cancelled, started) also takes `...notCancellable()`.
+ */
 export function aBooking(overrides: Partial<Booking> = {}): Booking {
   counter += 1;
   return {
@@ -79,8 +105,17 @@ export function aBooking(overrides: Partial<Booking> = {}): Booking {
     cancellationReason: null,
     checkedInAt: null,
     isLate: false,
+    actions: { cancel: allowed },
+    refundOutlook: { percentage: 100, credits: 2, changesAt: '2026-11-29T06:00:00.000Z', nextPercentage: 50, nextCredits: 1 },
     ...overrides,
   };
+}
+
+/** What the API answers for a booking that can no longer be cancelled (merge into `aBooking`'s overrides). */
+export function notCancellable(
+  reason = 'This booking is cancelled and cannot be cancelled',
+): Pick<Booking, 'actions' | 'refundOutlook'> {
+  return { actions: { cancel: refused('INVALID_STATE', reason) }, refundOutlook: null };
 }
 
 export const defaultRefundTiers = [

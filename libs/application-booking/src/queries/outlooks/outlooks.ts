@@ -53,18 +53,21 @@ export class Outlooks {
     // The view's status was taken at the finder's clock; a published session may have started since.
     const status =
       session.status === 'published' ? effectiveSessionStatus({ status: 'published', startsAt, endsAt: new Date(session.endsAt) }, now) : session.status;
-    const refusal = Spots.refusal({
+    const situation = {
       sessionId: session.id,
       status,
       capacity: session.capacity,
       takenSpots: session.bookedCount + session.heldCount,
       alreadyBooked: Boolean(session.me?.bookingId),
       alreadyHolding: Boolean(session.me?.holdId),
-    });
+    };
+    // Asking for a hold while holding one answers that hold (200): the caller's own hold is no refusal, and its spot
+    // is among the taken ones, so the rule is asked as if it were not there.
+    const ownHoldAside = situation.alreadyHolding ? { ...situation, alreadyHolding: false, takenSpots: situation.takenSpots - 1 } : situation;
     return {
       actions: {
-        book: decide(refusal, viewer, 'Sign in to book this class'),
-        hold: decide(refusal, viewer, 'Sign in to hold a spot'),
+        book: decide(Spots.refusal(situation), viewer, 'Sign in to book this class'),
+        hold: decide(Spots.refusal(ownHoldAside), viewer, 'Sign in to hold a spot'),
       },
       refundOutlook: toRefundOutlookView(this.policy.outlook(startsAt, session.creditCost, now)),
     };

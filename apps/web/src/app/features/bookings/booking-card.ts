@@ -4,9 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { dateKeyOf, formatDayWithWeekday, formatShortDay, timeOfDayOf } from '../../core/time/studio-time';
-import { canCancel } from '../../shared/bookings/booking-rules';
+import { describeRefunded } from '../../shared/bookings/refund-labels';
 import type { BadgeKind } from '../../shared/sessions/session-labels';
-import { creditsLabel } from '../../shared/sessions/session-labels';
 
 /** A booking's state as a label: Confirmed, Checked in, Late, No-show, Cancelled. */
 export function bookingBadge(booking: Booking, now: Date): { label: string; kind: BadgeKind } {
@@ -17,8 +16,9 @@ export function bookingBadge(booking: Booking, now: Date): { label: string; kind
 }
 
 /**
- * One of the member's bookings: when, what, with whom, its state, and (while it can be) cancel and calendar. A
- * cancelled one says who cancelled it, the studio's reason, and the refund, all as the API sent them.
+ * One of the member's bookings: when, what, with whom, its state, and (while the API says it can be cancelled)
+ * cancel and calendar. A cancelled one says who cancelled it, the studio's reason, and the refund, all as the API
+ * sent them.
  */
 @Component({
   selector: 'ff-booking-card',
@@ -45,21 +45,28 @@ export function bookingBadge(booking: Booking, now: Date): { label: string; kind
         </div>
         <span class="ff-badge" [attr.data-kind]="badge().kind">{{ badge().label }}</span>
       </div>
-      @if (cancellable()) {
+      @if (cancellable() || showAtTheDoor()) {
         <div class="actions">
-          <button mat-button type="button" [attr.aria-describedby]="headingId()" (click)="addToCalendar.emit(booking())">
-            Add to calendar
-          </button>
-          <button
-            mat-stroked-button
-            type="button"
-            class="cancel"
-            [attr.aria-describedby]="headingId()"
-            [disabled]="cancelling()"
-            (click)="cancelBooking.emit(booking())"
-          >
-            {{ cancelling() ? 'Cancelling…' : 'Cancel booking' }}
-          </button>
+          @if (cancellable()) {
+            <button mat-button type="button" [attr.aria-describedby]="headingId()" (click)="addToCalendar.emit(booking())">
+              Add to calendar
+            </button>
+            <button
+              mat-stroked-button
+              type="button"
+              class="cancel"
+              [attr.aria-describedby]="headingId()"
+              [disabled]="cancelling()"
+              (click)="cancelBooking.emit(booking())"
+            >
+              {{ cancelling() ? 'Cancelling…' : 'Cancel booking' }}
+            </button>
+          }
+          @if (showAtTheDoor()) {
+            <a mat-flat-button [routerLink]="['/bookings', booking().id, 'door']" [attr.aria-describedby]="headingId()">
+              Show at the door
+            </a>
+          }
         </div>
       }
     </mat-card>
@@ -141,14 +148,18 @@ export class BookingCard {
     () => `${timeOfDayOf(this.booking().startsAt, this.timeZone())}–${timeOfDayOf(this.booking().endsAt, this.timeZone())}`,
   );
   protected readonly badge = computed(() => bookingBadge(this.booking(), this.now()));
-  protected readonly cancellable = computed(() => canCancel(this.booking(), this.now()));
+  protected readonly cancellable = computed(() => this.booking().actions.cancel.allowed);
+  /** Its QR code for the door, until the class ends (the view itself says when the door opens). */
+  protected readonly showAtTheDoor = computed(() => {
+    const { status, checkedInAt, endsAt } = this.booking();
+    return status === 'confirmed' && !checkedInAt && new Date(endsAt).getTime() > this.now().getTime();
+  });
   /** "Cancelled 24 Nov · 50 % refunded (1 credit)"; "Cancelled by the studio on 24 Nov · 100 % refunded (3 credits)". */
   protected readonly cancellation = computed(() => {
-    const { status, cancelledAt, cancelledBy, refundPercentage, creditsRefunded } = this.booking();
-    if (status !== 'cancelled' || !cancelledAt) return null;
-    const day = formatShortDay(dateKeyOf(cancelledAt, this.timeZone()));
-    const on = cancelledBy === 'studio' ? `Cancelled by the studio on ${day}` : `Cancelled ${day}`;
-    if (!refundPercentage) return `${on} · no refund`;
-    return `${on} · ${refundPercentage} % refunded (${creditsLabel(creditsRefunded ?? 0)})`;
+    const booking = this.booking();
+    if (booking.status !== 'cancelled' || !booking.cancelledAt) return null;
+    const day = formatShortDay(dateKeyOf(booking.cancelledAt, this.timeZone()));
+    const on = booking.cancelledBy === 'studio' ? `Cancelled by the studio on ${day}` : `Cancelled ${day}`;
+    return `${on} · ${describeRefunded(booking)}`;
   });
 }

@@ -3,24 +3,18 @@ import type { Booking } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { dateKeyOf, formatDay, timeOfDayOf } from '../../core/time/studio-time';
-import {
-  creditsRefunded,
-  describeRefundOutlook,
-  refundOutlook,
-  type RefundTier,
-} from '../../shared/bookings/booking-rules';
-import { creditsLabel } from '../../shared/sessions/session-labels';
+import { describeRefundChange, describeRefundNow } from '../../shared/bookings/refund-labels';
 
 export interface CancelBookingDialogData {
+  /** One the API says can be cancelled, so it carries its `refundOutlook`. */
   booking: Booking;
   timeZone: string;
-  tiers: readonly RefundTier[];
   now: Date;
 }
 
 /**
  * Asks before cancelling a booking, saying what the member gets back right now and when that changes
- * ("100 % until Tue 07:00, then 50 %"). Closes with true when confirmed.
+ * ("100 % until Tue 07:00, then 50 %"), as the API computed it. Closes with true when confirmed.
  */
 @Component({
   selector: 'ff-cancel-booking-dialog',
@@ -32,9 +26,11 @@ export interface CancelBookingDialogData {
       <p>
         <strong>{{ booking.sessionName }}</strong>, {{ when }} with {{ booking.trainerName }}.
       </p>
-      <p class="refund" data-testid="refund-now">{{ refundNow }}</p>
-      @if (outlook; as line) {
-        <p class="ff-muted" data-testid="refund-outlook">Refund: {{ line }}.</p>
+      @if (refundNow) {
+        <p class="refund" data-testid="refund-now">{{ refundNow }}</p>
+      }
+      @if (change) {
+        <p class="ff-muted" data-testid="refund-outlook">Refund: {{ change }}.</p>
       }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
@@ -59,16 +55,8 @@ export class CancelBookingDialog {
     this.booking.startsAt,
     this.#data.timeZone,
   )}`;
-  readonly #outlook = refundOutlook(this.booking.startsAt, this.#data.tiers, this.#data.now);
-  protected readonly refundNow = refundNowSentence(this.#outlook.percentage, this.booking.creditsSpent);
-  /** When the refund changes later; nothing to add once it is 0 %. */
-  protected readonly outlook =
-    this.#outlook.changesAt === null ? null : describeRefundOutlook(this.#outlook, this.#data.timeZone, this.#data.now);
-}
-
-/** "If you cancel now, you get 100 % back (1 credit)." */
-export function refundNowSentence(percentage: number, creditsSpent: number): string {
-  if (percentage === 0) return 'If you cancel now, you get nothing back.';
-  const credits = creditsSpent > 0 ? ` (${creditsLabel(creditsRefunded(creditsSpent, percentage))})` : '';
-  return `If you cancel now, you get ${percentage} % back${credits}.`;
+  readonly #outlook = this.booking.refundOutlook;
+  protected readonly refundNow = this.#outlook ? describeRefundNow(this.#outlook) : null;
+  /** When the refund changes later; nothing to add when no change in credits is coming. */
+  protected readonly change = this.#outlook ? describeRefundChange(this.#outlook, this.#data.timeZone, this.#data.now) : null;
 }

@@ -38,7 +38,7 @@ export class MyBookingsPage {
   protected readonly studio = inject(StudioStore);
   protected readonly tabs = tabs;
   readonly #clock = inject(CLOCK);
-  /** When the page opened: which bookings can still be cancelled. */
+  /** When the page opened: whether a booking's class is still ahead (its badge). */
   protected readonly now = this.#clock();
   readonly #api = inject(BookingsApi);
   readonly #toast = inject(ToastService);
@@ -71,7 +71,6 @@ export class MyBookingsPage {
         data: {
           booking,
           timeZone: this.studio.timeZone(),
-          tiers: this.studio.studio()?.cancellationPolicy ?? [],
           now: this.#clock(),
         },
       },

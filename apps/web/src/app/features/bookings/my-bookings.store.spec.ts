@@ -104,9 +104,12 @@ describe('MyBookingsStore', () => {
 });
 
 describe('cancelledMessage', () => {
-  it('says no refund when nothing came back', () => {
+  it('says plainly that no credits came back, also when a share of one credit rounded down to none', () => {
     expect(cancelledMessage(aBooking({ status: 'cancelled', refundPercentage: 0, creditsRefunded: 0 }))).toBe(
-      'Booking cancelled: Morning Yoga. No refund.',
+      'Booking cancelled: Morning Yoga. No credits back.',
+    );
+    expect(cancelledMessage(aBooking({ status: 'cancelled', creditsSpent: 1, refundPercentage: 50, creditsRefunded: 0 }))).toBe(
+      'Booking cancelled: Morning Yoga. No credits back.',
     );
   });
 });

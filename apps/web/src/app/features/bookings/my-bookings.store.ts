@@ -6,7 +6,7 @@ import { BookingsApi } from '../../core/api/bookings-api';
 import { describeProblem, toProblem } from '../../core/api/problem';
 import { withPagedLoading } from '../../core/api/with-paged-loading';
 import { ToastService } from '../../core/ui/toast.service';
-import { creditsLabel } from '../../shared/sessions/session-labels';
+import { describeRefunded } from '../../shared/bookings/refund-labels';
 
 export const BOOKINGS_PAGE_SIZE = 20;
 
@@ -59,14 +59,8 @@ export const MyBookingsStore = signalStore(
   })),
 );
 
-/** "Booking cancelled: Morning Yoga. 100 % refunded (1 credit)." */
+/** "Booking cancelled: Morning Yoga. 100 % refunded (1 credit)."; "… No credits back." */
 export function cancelledMessage(booking: Booking): string {
-  const percentage = booking.refundPercentage ?? 0;
-  const refund =
-    percentage === 0
-      ? 'No refund.'
-      : booking.creditsSpent > 0
-        ? `${percentage} % refunded (${creditsLabel(booking.creditsRefunded ?? 0)}).`
-        : `${percentage} % refunded.`;
-  return `Booking cancelled: ${booking.sessionName}. ${refund}`;
+  const refund = describeRefunded(booking);
+  return `Booking cancelled: ${booking.sessionName}. ${refund.charAt(0).toUpperCase()}${refund.slice(1)}.`;
 }

@@ -9,6 +9,7 @@ import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../core/studio/studio.store';
 import { BookButton } from '../../shared/bookings/book-button';
 import { SessionCard } from '../../shared/sessions/session-card';
+import { CardHold } from './card-hold';
 import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
 import { LoadMore } from '../../core/ui/load-more';
@@ -19,6 +20,7 @@ import { TrainerFilter } from '../../shared/sessions/trainer-filter';
   selector: 'ff-schedule-page',
   imports: [
     BookButton,
+    CardHold,
     LoadMore,
     MatButtonModule,
     MatButtonToggleModule,
@@ -41,6 +43,7 @@ export class SchedulePage {
 
   constructor() {
     this.store.followUrl(inject(ActivatedRoute).queryParams);
+    this.store.shownAgain();
     // The box shows the URL's search (a shared link, Back), but never rewrites what is being typed: "morning "
     // keeps its space while the URL already says "morning".
     effect(() => {

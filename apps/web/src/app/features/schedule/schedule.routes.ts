@@ -2,7 +2,6 @@ import type { Routes } from '@angular/router';
 import { provideFormFieldDefaults } from '../../core/ui/form-field-defaults';
 import { SchedulePage } from './schedule-page';
 import { ScheduleStore } from './schedule.store';
-import { HoldStore } from './session-detail/hold.store';
 import { SessionDetailPage } from './session-detail/session-detail-page';
 import { SessionDetailStore } from './session-detail/session-detail.store';
 
@@ -11,5 +10,5 @@ export const scheduleRoutes: Routes = [
 ];
 
 export const sessionRoutes: Routes = [
-  { path: ':id', title: 'Class', providers: [SessionDetailStore, HoldStore], component: SessionDetailPage },
+  { path: ':id', title: 'Class', providers: [SessionDetailStore], component: SessionDetailPage },
 ];

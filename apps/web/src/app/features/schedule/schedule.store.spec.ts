@@ -3,7 +3,9 @@ import { HttpTestingController, provideHttpClientTesting, type TestRequest } fro
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { type Params, Router, provideRouter } from '@angular/router';
+import { member, tokenPair } from '../../../testing/fixtures';
 import { aSession, berlinStudio, marco, pageOf, tess } from '../../../testing/sessions';
+import { AuthStore } from '../../core/auth/auth.store';
 import { CLOCK } from '../../core/time/studio-time';
 import { defaultFilters, filtersFromParams, paramsFromFilters } from './schedule-filters';
 import { SCHEDULE_PAGE_SIZE, SEARCH_DEBOUNCE_MS, ScheduleStore } from './schedule.store';
@@ -177,6 +179,51 @@ describe('ScheduleStore', () => {
     expect(store.sessions()).toHaveLength(SCHEDULE_PAGE_SIZE + 1);
     expect(store.sessions().at(-1)?.name).toBe('Last one');
     expect(store.hasMore()).toBe(false);
+  });
+
+  it('asks again once someone else asks (signed in or out): the API answers `me` and `actions` for the caller', async () => {
+    const { store, http } = setup({ q: 'yoga' });
+    await flushed();
+    sessionsRequest(http).flush(pageOf([aSession()]));
+
+    const auth = TestBed.inject(AuthStore);
+    const signedIn = auth.signIn({ email: member.email, password: 'correct horse battery' });
+    http.expectOne('/api/v1/auth/login').flush(tokenPair(1));
+    await flushed();
+    http.expectOne('/api/v1/me').flush(member);
+    await signedIn;
+    TestBed.tick();
+    const again = sessionsRequest(http);
+    expect(again.request.params.get('q')).toBe('yoga');
+    const booked = aSession({ me: { bookingId: '9a8b7c6d-5e4f-4a3b-8c2d-000000000001', holdId: null, waitlistPosition: null } });
+    again.flush(pageOf([booked]));
+    expect(store.sessions()).toEqual([booked]);
+
+    // Reading the same account again is no reason to ask again.
+    const reread = auth.reloadUser();
+    http.expectOne('/api/v1/me').flush({ ...member });
+    await reread;
+    TestBed.tick();
+    http.expectNone((request) => request.url === '/api/v1/sessions');
+
+    auth.clearSession();
+    TestBed.tick();
+    sessionsRequest(http).flush(pageOf([aSession()]));
+    expect(store.sessions()[0]?.me).toBeUndefined();
+  });
+
+  it('asks again when the page shows again (Back from a class), not when it first shows', async () => {
+    const { store, http } = setup();
+    store.shownAgain();
+    await flushed();
+    sessionsRequest(http).flush(pageOf([aSession()]));
+    http.expectNone((request) => request.url === '/api/v1/sessions');
+
+    store.shownAgain();
+    TestBed.tick();
+    const held = aSession({ me: { bookingId: null, holdId: '9a8b7c6d-5e4f-4a3b-8c2d-000000000002', waitlistPosition: null } });
+    sessionsRequest(http).flush(pageOf([held]));
+    expect(store.sessions()).toEqual([held]);
   });
 
   it('says why the schedule could not be loaded', async () => {

@@ -1,10 +1,11 @@
-import { computed, inject } from '@angular/core';
+import { computed, effect, inject, untracked } from '@angular/core';
 import { Router, type Params } from '@angular/router';
 import type { ListSessionsQuery, Session } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { rxMethod } from '@ngrx/signals/rxjs-interop';
 import { debounceTime, map, pipe, tap } from 'rxjs';
 import { SchedulingApi } from '../../core/api/scheduling-api';
+import { AuthStore } from '../../core/auth/auth.store';
 import { withPagedLoading } from '../../core/api/with-paged-loading';
 import { StudioStore } from '../../core/studio/studio.store';
 import {
@@ -92,6 +93,7 @@ export const ScheduleStore = signalStore(
     const navigate = (filters: ScheduleFilters): Promise<boolean> =>
       router.navigate([SCHEDULE_PATH], { queryParams: paramsFromFilters(filters) });
     const change = (patch: Partial<ScheduleFilters>): Promise<boolean> => navigate({ ...store.filters(), ...patch });
+    let shownBefore = false;
 
     return {
       /** Takes the filters from the URL's query parameters (on arrival, on every filter change, on Back). */
@@ -121,16 +123,34 @@ export const ScheduleStore = signalStore(
         ),
       ),
 
+      /**
+       * The page shows again (Back from a class page): what the member did there (held, booked, cancelled) shows on
+       * the cards too. The list stays on screen meanwhile; the first showing is `onInit`'s load.
+       */
+      shownAgain(): void {
+        if (shownBefore) void store.reload();
+        shownBefore = true;
+      },
+
       /** Shows a session as it is now (after a booking attempt) where it is on the list. */
       replaceSession(session: Session): void {
         patchState(store, { sessions: store.sessions().map((s) => (s.id === session.id ? session : s)) });
       },
     };
   }),
-  withHooks({
-    onInit(store) {
+  withHooks((store, auth = inject(AuthStore)) => ({
+    onInit() {
       store.load(store.query);
       void store.loadTrainers();
+      // The API answers `me` and `actions` for whoever asks, and this store outlives the page (it is the route's):
+      // once someone else asks (signed in or out), ask again.
+      let viewer = auth.user()?.id ?? null;
+      effect(() => {
+        const now = auth.user()?.id ?? null;
+        if (now === viewer) return;
+        viewer = now;
+        untracked(() => void store.reload());
+      });
     },
-  }),
+  })),
 );

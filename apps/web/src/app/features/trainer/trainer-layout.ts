@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
-/** The trainer area: its two sections side by side above the page. */
+/** The trainer area: its sections (templates, classes, today at the door) side by side above the page. */
 @Component({
   selector: 'ff-trainer-layout',
   imports: [MatButtonModule, RouterLink, RouterLinkActive, RouterOutlet],
@@ -11,6 +11,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
     <nav class="sections" aria-label="Trainer tools">
       <a mat-button routerLink="templates" routerLinkActive="active" ariaCurrentWhenActive="page">Class templates</a>
       <a mat-button routerLink="classes" routerLinkActive="active" ariaCurrentWhenActive="page">My classes</a>
+      <a mat-button routerLink="today" routerLinkActive="active" ariaCurrentWhenActive="page">Today</a>
     </nav>
     <router-outlet />
   `,

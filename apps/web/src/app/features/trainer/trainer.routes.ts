@@ -16,6 +16,7 @@ export const trainerRoutes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'templates' },
       { path: 'templates', title: 'Class templates', providers: [TemplatesStore], component: TemplatesPage },
       { path: 'classes', title: 'My classes', providers: [TrainerSessionsStore], component: MyClassesPage },
+      { path: 'today', loadChildren: () => import('../door/door.routes').then((m) => m.doorRoutes) },
     ],
   },
 ];

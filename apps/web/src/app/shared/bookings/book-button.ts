@@ -14,51 +14,65 @@ import {
 import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
-import { AuthStore } from '../../core/auth/auth.store';
-import { CLOCK } from '../../core/time/studio-time';
-import { bookabilityOf } from './booking-rules';
 import { BookingFlow } from './booking-flow';
 
+/** What the booking action shows, read from the API's answer (`me`, `actions.book`). */
+type BookState =
+  | { kind: 'booked' }
+  /** The member holds a spot: the hold (its Confirm) is how to book it, so nothing shows here. */
+  | { kind: 'held' }
+  | { kind: 'open' }
+  | { kind: 'sign-in' }
+  | { kind: 'closed'; reason: string };
+
+function bookStateOf(session: Pick<Session, 'me' | 'actions'>): BookState {
+  if (session.me?.bookingId) return { kind: 'booked' };
+  if (session.me?.holdId) return { kind: 'held' };
+  const { allowed, code, reason } = session.actions.book;
+  if (allowed) return { kind: 'open' };
+  if (code === 'UNAUTHENTICATED') return { kind: 'sign-in' };
+  return { kind: 'closed', reason: reason ?? 'Not open for booking' };
+}
+
 /**
- * A session's booking action: "Book" (confirm, book, toast), or why it cannot be booked right now ("Class is
- * full", "Already started", "Booked"), or "Sign in to book". Emits the session as it is after an attempt.
+ * A session's booking action: "Book" (confirm, book, toast), or why the API says it cannot be booked right now
+ * ("This session is full"), "You're booked", or "Sign in to book". Emits the session as it is after an attempt.
  */
 @Component({
   selector: 'ff-book-button',
   imports: [MatButtonModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (!auth.isSignedIn()) {
-      <a mat-stroked-button routerLink="/sign-in" [queryParams]="{ returnUrl: returnUrl() }" [attr.aria-describedby]="describedBy()">
-        Sign in to book
-      </a>
-    } @else {
-      @switch (state().kind) {
-        @case ('booked') {
-          <span class="note booked" [id]="reasonId()" tabindex="-1" #outcome>
-            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-              <path fill="currentColor" d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z" />
-            </svg>
-            You're booked
-          </span>
-          <a mat-button routerLink="/bookings/upcoming" [attr.aria-describedby]="describedBy()">My bookings</a>
-        }
-        @case ('closed') {
-          <span class="note" [id]="reasonId()" tabindex="-1" #outcome>{{ reason() }}</span>
-          <button mat-flat-button type="button" disabled [attr.aria-describedby]="reasonId() + ' ' + (describedBy() ?? '')">Book</button>
-        }
-        @default {
-          <button
-            mat-flat-button
-            type="button"
-            [disabled]="pending()"
-            disabledInteractive
-            [attr.aria-describedby]="describedBy()"
-            (click)="book()"
-          >
-            {{ pending() ? 'Booking…' : 'Book' }}
-          </button>
-        }
+    @switch (state().kind) {
+      @case ('open') {
+        <button
+          mat-flat-button
+          type="button"
+          [disabled]="pending()"
+          disabledInteractive
+          [attr.aria-describedby]="describedBy()"
+          (click)="book()"
+        >
+          {{ pending() ? 'Booking…' : 'Book' }}
+        </button>
+      }
+      @case ('sign-in') {
+        <a mat-stroked-button routerLink="/sign-in" [queryParams]="{ returnUrl: returnUrl() }" [attr.aria-describedby]="describedBy()">
+          Sign in to book
+        </a>
+      }
+      @case ('booked') {
+        <span class="note booked" [id]="reasonId()" tabindex="-1" #outcome>
+          <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z" />
+          </svg>
+          You're booked
+        </span>
+        <a mat-button routerLink="/bookings/upcoming" [attr.aria-describedby]="describedBy()">My bookings</a>
+      }
+      @case ('closed') {
+        <span class="note" [id]="reasonId()" tabindex="-1" #outcome>{{ reason() }}</span>
+        <button mat-flat-button type="button" disabled [attr.aria-describedby]="reasonId() + ' ' + (describedBy() ?? '')">Book</button>
       }
     }
   `,
@@ -95,18 +109,16 @@ export class BookButton {
   /** The session as it is after a booking attempt (booked, or found full). */
   readonly sessionChange = output<Session>();
 
-  protected readonly auth = inject(AuthStore);
   readonly #flow = inject(BookingFlow);
-  readonly #clock = inject(CLOCK);
   readonly #injector = inject(Injector);
   readonly #router = inject(Router);
 
   protected readonly pending = signal(false);
   /** A second click while the dialog loads or is open does nothing (no second dialog, no second booking). */
   #busy = false;
-  /** "You're booked" or the reason: where focus goes once an attempt has changed what this shows. */
+  /** "You're booked" or the API's reason: where focus goes once an attempt has changed what this shows. */
   private readonly outcome = viewChild<ElementRef<HTMLElement>>('outcome');
-  protected readonly state = computed(() => bookabilityOf(this.session(), this.#clock()));
+  protected readonly state = computed(() => bookStateOf(this.session()));
   protected readonly reason = computed(() => {
     const state = this.state();
     return state.kind === 'closed' ? state.reason : '';

@@ -4,11 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { dateKeyOf, formatDay, timeOfDayOf } from '../../core/time/studio-time';
 import { costLabel } from '../sessions/session-labels';
-import { describePolicy, describeRefundOutlook, refundOutlook, type RefundTier } from './booking-rules';
+import { describePolicy, describeRefundOutlook, type RefundTier } from './refund-labels';
 
 export interface BookDialogData {
   session: Session;
   timeZone: string;
+  /** The studio's policy (GET /studio), spelled out in general; the session's `refundOutlook` says it for this class. */
   tiers: readonly RefundTier[];
   now: Date;
 }
@@ -35,9 +36,12 @@ export interface BookDialogData {
           <dd>{{ cost }}</dd>
         </div>
       </dl>
-      <h3 class="policy-heading">If you cancel</h3>
-      <p class="policy">{{ policy }}</p>
-      <p class="outlook">For this class: {{ outlook }}.</p>
+      <!-- A free class has nothing to refund. -->
+      @if (session.creditCost > 0) {
+        <h3 class="policy-heading">If you cancel</h3>
+        <p class="policy">{{ policy }}</p>
+        <p class="outlook">For this class: {{ outlook }}.</p>
+      }
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">Not now</button>
@@ -79,9 +83,5 @@ export class BookDialog {
   )}–${timeOfDayOf(this.session.endsAt, this.#data.timeZone)}`;
   protected readonly cost = costLabel(this.session.creditCost);
   protected readonly policy = describePolicy(this.#data.tiers);
-  protected readonly outlook = describeRefundOutlook(
-    refundOutlook(this.session.startsAt, this.#data.tiers, this.#data.now),
-    this.#data.timeZone,
-    this.#data.now,
-  );
+  protected readonly outlook = describeRefundOutlook(this.session.refundOutlook, this.#data.timeZone, this.#data.now);
 }

@@ -17,8 +17,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { StudioStore } from '../../../core/studio/studio.store';
-import { CLOCK } from '../../../core/time/studio-time';
-import { bookabilityOf } from '../../../shared/bookings/booking-rules';
 import { costLabel } from '../../../shared/sessions/session-labels';
 import { HoldStore } from './hold.store';
 
@@ -134,7 +132,6 @@ export class HoldPanel {
   protected readonly store = inject(HoldStore);
   readonly #auth = inject(AuthStore);
   readonly #studio = inject(StudioStore);
-  readonly #clock = inject(CLOCK);
   readonly #injector = inject(Injector);
 
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
@@ -143,12 +140,10 @@ export class HoldPanel {
   protected readonly busy = computed(() => this.store.busy() !== null);
   protected readonly cost = computed(() => costLabel(this.session().creditCost));
   /**
-   * Holding is offered where booking is (the API still decides); a member booking straight away uses "Book". Not
-   * while the session says the member holds a spot: that hold is on its way (after a reload), not a new one.
+   * Where the API says the member can hold a spot; a member booking straight away uses "Book". Not while they hold
+   * one (the API answers ALREADY_HOLDING): that hold is on its way (after a reload), not a new one.
    */
-  protected readonly canHold = computed(
-    () => this.#auth.isSignedIn() && !this.session().me?.holdId && bookabilityOf(this.session(), this.#clock()).kind === 'open',
-  );
+  protected readonly canHold = computed(() => this.session().actions.hold.allowed);
   /** How long a hold keeps the spot, for the button's hint. */
   protected readonly holdMinutes = computed(() => this.#studio.studio()?.holdMinutes ?? null);
   protected readonly holdDescribedBy = computed(

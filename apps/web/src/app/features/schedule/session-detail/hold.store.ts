@@ -27,7 +27,8 @@ interface HoldState {
 /**
  * The member's spot hold on the session page: hold, a countdown to the API's `expiresAt`, confirm or release.
  * The countdown is display only; the API decides whether the hold still stands when it is confirmed. Methods that
- * change the session answer it as it is now (reloaded), or null when it did not change. Provided at the route.
+ * change the session answer it as it is now (reloaded), or null when it did not change. Provided by the class page
+ * (and by each schedule card, for its "Hold"), so it is one session's.
  */
 export const HoldStore = signalStore(
   withState<HoldState>({ hold: null, lapsed: false, busy: null, error: null, now: 0 }),

@@ -25,6 +25,8 @@ const statusNames = {
 @Component({
   selector: 'ff-session-detail-page',
   imports: [BookButton, HoldPanel, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
+  // The page's own, not the route's (whose injector outlives the page): another class's page starts without a hold.
+  providers: [HoldStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-detail-page.html',
   styleUrl: './session-detail-page.scss',

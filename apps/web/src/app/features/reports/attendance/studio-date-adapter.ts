@@ -1,0 +1,37 @@
+import { Injectable, type Provider } from '@angular/core';
+import { DateAdapter, MAT_DATE_FORMATS, MAT_DATE_LOCALE, MAT_NATIVE_DATE_FORMATS, NativeDateAdapter } from '@angular/material/core';
+
+const DAY_MONTH_YEAR = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+
+/**
+ * The native adapter, reading typed dates the way it shows them in British English (31/12/2026) or as ISO
+ * (2026-12-31). The native one hands typed text to `Date.parse`, which reads 01/11/2026 as 11 January.
+ * Its dates are calendar days (local midnight); the page reads them as days of the studio, never as instants.
+ */
+@Injectable()
+export class StudioDateAdapter extends NativeDateAdapter {
+  override parse(value: unknown, parseFormat?: unknown): Date | null {
+    if (typeof value !== 'string') return super.parse(value, parseFormat);
+    const dayFirst = DAY_MONTH_YEAR.exec(value);
+    const iso = ISO_DAY.exec(value);
+    if (dayFirst) return this.#day(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+    if (iso) return this.#day(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return value.trim() === '' ? null : this.invalid();
+  }
+
+  /** A real calendar day, or an invalid date (31/02/2026 is not 3 March). */
+  #day(year: number, month: number, day: number): Date {
+    const date = new Date(year, month - 1, day);
+    return date.getMonth() === month - 1 && date.getDate() === day ? date : this.invalid();
+  }
+}
+
+/** The date picker's adapter, for the routes that pick dates (kept out of the initial bundle). */
+export function provideStudioDateAdapter(): Provider[] {
+  return [
+    { provide: MAT_DATE_LOCALE, useValue: 'en-GB' },
+    { provide: MAT_DATE_FORMATS, useValue: MAT_NATIVE_DATE_FORMATS },
+    { provide: DateAdapter, useClass: StudioDateAdapter },
+  ];
+}
