@@ -122,6 +122,19 @@ describe('withPagedLoading', () => {
     expect(store.error()).toBe(OFFLINE);
   });
 
+  it('retries a failed load in place, the same request and page', async () => {
+    const { store, asked } = setup();
+    store.load('yoga');
+    fail(last(asked));
+    const retried = store.retry();
+    expect(store.error()).toBeNull();
+    expect(store.loading()).toBe(true);
+    expect(last(asked)).toMatchObject({ request: 'yoga', page: 1 });
+    answer(last(asked), rows('a'), 1);
+    await retried;
+    expect(store.rows()).toEqual(rows('a'));
+  });
+
   describe('numbered pages', () => {
     it('shows another page in place of the one shown, the latest choice winning', () => {
       const { store, asked } = setup();
@@ -281,6 +294,22 @@ describe('withPagedLoading', () => {
       expect(store.error()).toBe(OFFLINE);
       expect(store.loadingMore()).toBe(false);
       expect(toast.error).not.toHaveBeenCalled();
+    });
+
+    it('retries a failed "Load more" as one, keeping what is shown', async () => {
+      const { store, asked } = setup();
+      store.load('yoga');
+      answer(last(asked), rows('a', 'b'), 4);
+      const more = store.loadMore();
+      fail(last(asked));
+      await more;
+
+      const retried = store.retry();
+      expect(store.error()).toBeNull();
+      expect(last(asked)).toMatchObject({ request: 'yoga', page: 2 });
+      answer(last(asked), rows('c', 'd'), 4);
+      await retried;
+      expect(store.rows()).toEqual(rows('a', 'b', 'c', 'd'));
     });
 
     it('says why as a toast when asked to', async () => {

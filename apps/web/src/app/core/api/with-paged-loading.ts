@@ -51,6 +51,8 @@ export type PagedMethods<Request> = {
   loadMore(): Promise<void>;
   /** Loads what `load` or `loadPage` last loaded again; settles once it is shown or superseded. */
   reload(): Promise<void>;
+  /** The Retry under `error`: asks again for what failed (the list in place, or the page "Load more" could not add). */
+  retry(): Promise<void>;
 };
 
 export interface PagedResult<Collection extends string, Request, Item> {
@@ -94,6 +96,8 @@ export function withPagedLoading<const Collection extends string, Request, Item 
       const fetch = config.fetcher();
       const toast = config.loadMoreErrors === 'toast' ? inject(ToastService) : null;
       let current: Request | null = null;
+      /** What the error shown is about: a "Load more" is retried as one, anything else by loading in place again. */
+      let failedToAppend = false;
       /** Counts what replaced the list, so an answer can tell whether it is still wanted. */
       let generation = 0;
 
@@ -102,6 +106,7 @@ export function withPagedLoading<const Collection extends string, Request, Item 
           tap(({ request, page }) => {
             current = request;
             generation += 1;
+            failedToAppend = false;
             if (request !== null) patchState(store, { page, loading: true, loadingMore: false, error: null });
           }),
           switchMap(({ request, page, settled }) =>
@@ -122,7 +127,40 @@ export function withPagedLoading<const Collection extends string, Request, Item 
       const tellLoadMoreFailed = (error: unknown): void => {
         const message = describeProblem(toProblem(error));
         if (toast) void toast.error(message);
-        else patchState(store, { error: message });
+        else {
+          failedToAppend = true;
+          patchState(store, { error: message });
+        }
+      };
+
+      const reload = (): Promise<void> => {
+        const request = current;
+        if (request === null) return Promise.resolve();
+        return new Promise<void>((settled) => loadInPlace({ request, page: store.page(), settled }));
+      };
+
+      const loadMore = async (): Promise<void> => {
+        const request = current;
+        if (request === null || store.loading() || store.loadingMore() || !store.hasMore()) return;
+        const startedIn = generation;
+        const stale = (): boolean => generation !== startedIn;
+        const page = nextPage(store[key]().length, store.page());
+        patchState(store, { loadingMore: true });
+        try {
+          const result = await firstValueFrom(fetch(request, page));
+          if (stale()) return;
+          const shown = store[key]();
+          const known = new Set(shown.map((item) => item.id));
+          patchState(store, {
+            [key]: [...shown, ...result.items.filter((item) => !known.has(item.id))],
+            total: result.total,
+            page,
+          });
+        } catch (error) {
+          if (!stale()) tellLoadMoreFailed(error);
+        } finally {
+          if (!stale()) patchState(store, { loadingMore: false });
+        }
       };
 
       return {
@@ -133,34 +171,14 @@ export function withPagedLoading<const Collection extends string, Request, Item 
           loadInPlace({ request: current, page });
         },
 
-        async loadMore(): Promise<void> {
-          const request = current;
-          if (request === null || store.loading() || store.loadingMore() || !store.hasMore()) return;
-          const startedIn = generation;
-          const stale = (): boolean => generation !== startedIn;
-          const page = nextPage(store[key]().length, store.page());
-          patchState(store, { loadingMore: true });
-          try {
-            const result = await firstValueFrom(fetch(request, page));
-            if (stale()) return;
-            const shown = store[key]();
-            const known = new Set(shown.map((item) => item.id));
-            patchState(store, {
-              [key]: [...shown, ...result.items.filter((item) => !known.has(item.id))],
-              total: result.total,
-              page,
-            });
-          } catch (error) {
-            if (!stale()) tellLoadMoreFailed(error);
-          } finally {
-            if (!stale()) patchState(store, { loadingMore: false });
-          }
-        },
+        loadMore,
+        reload,
 
-        reload(): Promise<void> {
-          const request = current;
-          if (request === null) return Promise.resolve();
-          return new Promise<void>((settled) => loadInPlace({ request, page: store.page(), settled }));
+        retry(): Promise<void> {
+          if (!failedToAppend) return reload();
+          failedToAppend = false;
+          patchState(store, { error: null });
+          return loadMore();
         },
       };
     }),

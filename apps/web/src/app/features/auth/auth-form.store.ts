@@ -19,10 +19,13 @@ interface AuthFormState {
 
 const idle: AuthFormState = { pending: false, fieldErrors: {}, formError: null };
 
+/** What the email field says when the address has an account; the register form adds a link to sign in. */
+export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists.';
+
 /** Where the API's answer to a form goes: under a field when it names one, else above the button. */
 export function placeProblem(problem: ApiProblem): Pick<AuthFormState, 'fieldErrors' | 'formError'> {
   if (problem.code === 'EMAIL_TAKEN') {
-    return { fieldErrors: { email: 'An account with this email already exists. Sign in instead.' }, formError: null };
+    return { fieldErrors: { email: EMAIL_TAKEN_MESSAGE }, formError: null };
   }
   if (problem.code === 'VALIDATION_FAILED') {
     const fieldErrors: Partial<Record<Field, string>> = {};

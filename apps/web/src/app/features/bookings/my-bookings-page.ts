@@ -15,6 +15,7 @@ import { BookingCard } from './booking-card';
 import type { CancelBookingDialogData } from './cancel-booking-dialog';
 import { MyBookingsStore } from './my-bookings.store';
 import { LoadMore } from '../../core/ui/load-more';
+import { LoadError } from '../../core/ui/load-error';
 
 const tabs: { scope: BookingListScope; label: string; empty: string }[] = [
   { scope: 'upcoming', label: 'Upcoming', empty: 'No upcoming classes. Find one on the schedule.' },
@@ -25,7 +26,7 @@ const tabs: { scope: BookingListScope; label: string; empty: string }[] = [
 /** The member's bookings in three tabs; cancel with the refund policy spelled out, add to a calendar. */
 @Component({
   selector: 'ff-my-bookings-page',
-  imports: [BookingCard, LoadMore, MatButtonModule, MatProgressBarModule, MatTabsModule, RouterLink],
+  imports: [BookingCard, LoadError, LoadMore, MatButtonModule, MatProgressBarModule, MatTabsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-bookings-page.html',
   styleUrl: './my-bookings-page.scss',

@@ -14,6 +14,7 @@ import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
 import { LoadMore } from '../../core/ui/load-more';
 import { TrainerFilter } from '../../shared/sessions/trainer-filter';
+import { LoadError } from '../../core/ui/load-error';
 
 /** Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. */
 @Component({
@@ -21,6 +22,7 @@ import { TrainerFilter } from '../../shared/sessions/trainer-filter';
   imports: [
     BookButton,
     CardHold,
+    LoadError,
     LoadMore,
     MatButtonModule,
     MatButtonToggleModule,

@@ -7,6 +7,7 @@ import { member, tokenPair } from '../../../testing/fixtures';
 import { aSession, berlinStudio, marco, pageOf, tess } from '../../../testing/sessions';
 import { AuthStore } from '../../core/auth/auth.store';
 import { CLOCK } from '../../core/time/studio-time';
+import { LastScheduleView } from './last-schedule-view';
 import { defaultFilters, filtersFromParams, paramsFromFilters } from './schedule-filters';
 import { SCHEDULE_PAGE_SIZE, SEARCH_DEBOUNCE_MS, ScheduleStore } from './schedule.store';
 
@@ -112,6 +113,21 @@ describe('ScheduleStore', () => {
     second.flush(pageOf([]));
   });
 
+  it("remembers the view the URL shows, for a class page's way back", async () => {
+    const { http, url } = setup({ week: 'next', trainer: 'not-an-id', q: ' yoga ' });
+    await flushed();
+    const lastView = TestBed.inject(LastScheduleView);
+    expect(lastView.params()).toEqual({ week: 'next', q: 'yoga' });
+
+    url.set({ date: '2026-12-03', available: 'true' });
+    await flushed();
+    expect(lastView.params()).toEqual({ date: '2026-12-03', available: 'true' });
+    http
+      .match((request) => request.url === '/api/v1/sessions')
+      .filter((request) => !request.cancelled)
+      .forEach((request) => request.flush(pageOf([])));
+  });
+
   it('puts a filter change in the URL (and only there), keeping the other filters', async () => {
     const { store, http, navigate } = setup({ week: 'next', q: 'yoga' });
     await flushed();
@@ -129,6 +145,21 @@ describe('ScheduleStore', () => {
     expect(navigate).toHaveBeenLastCalledWith(['/schedule'], { queryParams: { q: 'yoga' } });
     // Nothing is loaded until the URL says so.
     http.expectNone((request) => request.url === '/api/v1/sessions');
+  });
+
+  it('steps a day back or forward from the day shown, or from today', async () => {
+    const { store, http, navigate, url } = setup({ week: 'next', q: 'yoga' });
+    await flushed();
+    sessionsRequest(http).flush(pageOf([]));
+
+    await store.stepDay(1);
+    expect(navigate).toHaveBeenLastCalledWith(['/schedule'], { queryParams: { date: '2026-11-26', q: 'yoga' } });
+
+    url.set({ date: '2026-12-01' });
+    await flushed();
+    sessionsRequest(http).flush(pageOf([]));
+    await store.stepDay(-1);
+    expect(navigate).toHaveBeenLastCalledWith(['/schedule'], { queryParams: { date: '2026-11-30' } });
   });
 
   it('puts the search in the URL once typing pauses', async () => {

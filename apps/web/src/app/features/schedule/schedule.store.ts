@@ -19,6 +19,7 @@ import {
   weekRange,
 } from '../../core/time/studio-time';
 import { groupByStudioDay } from '../../shared/sessions/session-labels';
+import { LastScheduleView } from './last-schedule-view';
 import { defaultFilters, filtersFromParams, paramsFromFilters, type ScheduleFilters } from './schedule-filters';
 import { withTrainers } from '../../shared/sessions/with-trainers';
 
@@ -88,7 +89,7 @@ export const ScheduleStore = signalStore(
       }),
     };
   }),
-  withMethods((store, router = inject(Router)) => {
+  withMethods((store, router = inject(Router), lastView = inject(LastScheduleView)) => {
     /** Puts filters in the URL; the page then hands them back through `followUrl`. */
     const navigate = (filters: ScheduleFilters): Promise<boolean> =>
       router.navigate([SCHEDULE_PATH], { queryParams: paramsFromFilters(filters) });
@@ -100,6 +101,7 @@ export const ScheduleStore = signalStore(
       followUrl: rxMethod<Params>(
         tap((params) => {
           const filters = filtersFromParams(params);
+          lastView.remember(paramsFromFilters(filters));
           if (JSON.stringify(filters) !== JSON.stringify(store.filters())) patchState(store, { filters });
         }),
       ),
@@ -108,6 +110,8 @@ export const ScheduleStore = signalStore(
       showNextWeek: () => change({ range: 'next-week', date: null }),
       /** One studio day; without a valid date, today. */
       showDay: (date: DateKey | null) => change({ range: 'day', date: date || store.today() }),
+      /** The day before (-1) or after (+1) the one shown. */
+      stepDay: (days: number) => change({ range: 'day', date: addDays(store.filters().date ?? store.today(), days) }),
       filterByTrainer: (trainerId: string | null) => change({ trainerId }),
       onlyAvailable: (available: boolean) => change({ available }),
       clearFilters: () => change({ trainerId: null, available: false, q: '' }),
@@ -125,10 +129,10 @@ export const ScheduleStore = signalStore(
 
       /**
        * The page shows again (Back from a class page): what the member did there (held, booked, cancelled) shows on
-       * the cards too. The list stays on screen meanwhile; the first showing is `onInit`'s load.
+       * the cards too, from the first page on. The list stays on screen meanwhile; the first showing is `onInit`'s load.
        */
       shownAgain(): void {
-        if (shownBefore) void store.reload();
+        if (shownBefore) store.load(store.query());
         shownBefore = true;
       },
 
@@ -149,7 +153,8 @@ export const ScheduleStore = signalStore(
         const now = auth.user()?.id ?? null;
         if (now === viewer) return;
         viewer = now;
-        untracked(() => void store.reload());
+        // From the first page: `reload` would keep only the last page a "Load more" appended.
+        untracked(() => store.load(store.query()));
       });
     },
   })),

@@ -9,11 +9,14 @@ import { MatTableModule } from '@angular/material/table';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { StudioDatePipe } from '../../../core/ui/studio-date.pipe';
+import { LoadError } from '../../../core/ui/load-error';
+import { emailBreaks } from './email-breaks';
 import { UsersStore } from './users.store';
 
 @Component({
   selector: 'ff-users-page',
   imports: [
+    LoadError,
     MatFormFieldModule,
     MatInputModule,
     MatPaginatorModule,
@@ -37,6 +40,7 @@ export class UsersPage {
     { value: 'trainer', label: 'Trainer' },
     { value: 'admin', label: 'Admin' },
   ];
+  protected readonly emailBreaks = emailBreaks;
   protected readonly trackById = (_index: number, user: User): string => user.id;
 
   protected onSearch(event: Event): void {

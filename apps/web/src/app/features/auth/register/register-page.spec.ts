@@ -8,12 +8,13 @@ import { authInterceptor } from '../../../core/auth/auth.interceptor';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { RegisterPage } from './register-page';
 
-async function render() {
+async function render(returnUrl?: string) {
   TestBed.configureTestingModule({
     imports: [RegisterPage],
     providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
   });
   const fixture = TestBed.createComponent(RegisterPage);
+  if (returnUrl) fixture.componentRef.setInput('returnUrl', returnUrl);
   await settle(fixture);
   const root = fixture.nativeElement as HTMLElement;
   const fill = async (values: { email?: string; name?: string; password?: string }) => {
@@ -26,7 +27,8 @@ async function render() {
     button(root, 'Create account').click();
     await settle(fixture);
   };
-  return { fixture, root, fill, submit, http: TestBed.inject(HttpTestingController) };
+  const link = (name: string) => Array.from(root.querySelectorAll('a')).find((a) => a.textContent?.trim() === name);
+  return { fixture, root, fill, submit, link, http: TestBed.inject(HttpTestingController) };
 }
 
 describe('RegisterPage', () => {
@@ -61,8 +63,8 @@ describe('RegisterPage', () => {
     http.expectNone('/api/v1/auth/register');
   });
 
-  it('shows EMAIL_TAKEN under the email field, until the email is edited', async () => {
-    const { root, fixture, fill, submit, http } = await render();
+  it('shows EMAIL_TAKEN under the email field with a link to sign in, until the email is edited', async () => {
+    const { root, fixture, fill, submit, link, http } = await render('/sessions/42');
     await fill({ email: 'ana@example.com', name: 'Ana', password: 'a long enough secret' });
     await submit();
 
@@ -73,9 +75,11 @@ describe('RegisterPage', () => {
 
     expect(fieldMessage(root, 'Email')).toBe('An account with this email already exists. Sign in instead.');
     expect(document.activeElement).toBe(inputLabelled(root, 'Email'));
+    expect(link('Sign in instead')?.getAttribute('href')).toBe('/sign-in?returnUrl=%2Fsessions%2F42');
 
     await fill({ email: 'ana2@example.com' });
     expect(fieldMessage(root, 'Email')).toBe('');
+    expect(link('Sign in instead')).toBeUndefined();
   });
 
   it.each([
@@ -114,5 +118,22 @@ describe('RegisterPage', () => {
 
     expect(TestBed.inject(AuthStore).user()).toEqual(member);
     expect(navigate).toHaveBeenCalledWith('/');
+  });
+
+  it('goes back to the returnUrl sign-in passed on, once the account exists', async () => {
+    const { fixture, fill, submit, link, http } = await render('/sessions/42');
+    expect(link('Sign in')?.getAttribute('href')).toBe('/sign-in?returnUrl=%2Fsessions%2F42');
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await fill({ email: 'ana@example.com', name: 'Ana', password: 'a long enough secret' });
+    await submit();
+
+    http.expectOne('/api/v1/auth/register').flush({ id: member.id }, { status: 201, statusText: 'Created' });
+    await settle(fixture);
+    http.expectOne('/api/v1/auth/login').flush(tokenPair(1));
+    await settle(fixture);
+    http.expectOne('/api/v1/me').flush(member);
+    await settle(fixture);
+
+    expect(navigate).toHaveBeenCalledWith('/sessions/42');
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, type ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,7 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/api/api-paths';
-import { AuthFormStore } from '../auth-form.store';
+import { AuthStore } from '../../../core/auth/auth.store';
+import { AuthFormStore, EMAIL_TAKEN_MESSAGE } from '../auth-form.store';
+import { destinationAfterSignIn, returnUrlParams } from '../return-url';
 import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 
 /** An address with a local part, an @ and a dotted domain, as the server's check wants (Angular's allows `a@b`). */
@@ -40,7 +42,13 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
   styleUrl: '../auth-page.scss',
 })
 export class RegisterPage {
+  /** Where to go once the account exists (from the `returnUrl` query parameter, passed on by sign-in). */
+  readonly returnUrl = input<string>();
+
   protected readonly store = inject(AuthFormStore);
+  /** Passed on to "Sign in", so signing in instead still comes back to where the visitor was. */
+  protected readonly carriedParams = computed(() => returnUrlParams(this.returnUrl()));
+  readonly #auth = inject(AuthStore);
   readonly #router = inject(Router);
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -60,6 +68,11 @@ export class RegisterPage {
       email: 'Enter a valid email address',
       maxlength: 'Use at most 254 characters',
     });
+  }
+
+  /** The address has an account: the message under the field offers to sign in instead. */
+  protected emailTaken(): boolean {
+    return this.form.controls.email.getError('server') === EMAIL_TAKEN_MESSAGE;
   }
 
   protected nameError(): string {
@@ -83,7 +96,7 @@ export class RegisterPage {
     const { email, name, password } = this.form.getRawValue();
     const signedIn = await this.store.register({ email: email.trim(), name: name.trim(), password });
     if (signedIn) {
-      await this.#router.navigateByUrl('/');
+      await this.#router.navigateByUrl(destinationAfterSignIn(this.returnUrl(), this.#auth.role()));
       return;
     }
     showRefusal(this.#host.nativeElement, this.form, this.store.fieldErrors());

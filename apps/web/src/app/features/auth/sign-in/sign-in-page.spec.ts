@@ -2,10 +2,12 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { member, problem, tokenPair } from '../../../../testing/fixtures';
+import type { Me } from '@fitflow/api-contract';
+import { admin, member, problem, tokenPair } from '../../../../testing/fixtures';
 import { alertText, button, fieldMessage, inputLabelled, settle, type } from '../../../../testing/dom';
 import { authInterceptor } from '../../../core/auth/auth.interceptor';
-import { SignInPage, safeReturnUrl } from './sign-in-page';
+import { destinationAfterSignIn, safeReturnUrl } from '../return-url';
+import { SignInPage } from './sign-in-page';
 
 async function render(returnUrl?: string) {
   TestBed.configureTestingModule({
@@ -78,6 +80,38 @@ describe('SignInPage', () => {
     await settle(fixture);
 
     expect(navigate).toHaveBeenCalledWith('/admin/users?q=ana');
+  });
+
+  const trainer: Me = { ...member, id: '0b7e3a52-3c1c-4d6e-9a43-5a3f0c1d2e03', role: 'trainer' };
+  it.each([
+    [trainer, '/trainer/classes'],
+    [admin, '/'],
+    [member, '/'],
+  ])('without a returnUrl, lands a $role on $1', async (account, landing) => {
+    const { fixture, signIn, http } = await render();
+    const navigate = vi.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    await signIn(account.email, 'correct horse battery');
+
+    http.expectOne('/api/v1/auth/login').flush(tokenPair(1));
+    await settle(fixture);
+    http.expectOne('/api/v1/me').flush(account);
+    await settle(fixture);
+
+    expect(navigate).toHaveBeenCalledWith(landing);
+  });
+
+  it('passes the returnUrl on to "Create an account"', async () => {
+    const { root } = await render('/sessions/42?x=1');
+    const link = Array.from(root.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Create an account');
+    expect(link?.getAttribute('href')).toBe('/register?returnUrl=%2Fsessions%2F42%3Fx%3D1');
+  });
+});
+
+describe('destinationAfterSignIn', () => {
+  it('prefers the returnUrl over the role\'s landing, even for a trainer', () => {
+    expect(destinationAfterSignIn('/sessions/42', 'trainer')).toBe('/sessions/42');
+    expect(destinationAfterSignIn(undefined, 'trainer')).toBe('/trainer/classes');
+    expect(destinationAfterSignIn('//evil.example', 'trainer')).toBe('/');
   });
 });
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,13 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
+import { AuthStore } from '../../../core/auth/auth.store';
 import { AuthFormStore } from '../auth-form.store';
+import { destinationAfterSignIn, returnUrlParams } from '../return-url';
 import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
-
-/** Only a path inside this app: never another origin (`//evil.example`, `https://...`). */
-export function safeReturnUrl(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : '/';
-}
 
 @Component({
   selector: 'ff-sign-in-page',
@@ -35,6 +32,9 @@ export class SignInPage {
   readonly returnUrl = input<string>();
 
   protected readonly store = inject(AuthFormStore);
+  /** Passed on to "Create an account", so registering comes back here too. */
+  protected readonly carriedParams = computed(() => returnUrlParams(this.returnUrl()));
+  readonly #auth = inject(AuthStore);
   readonly #router = inject(Router);
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -56,7 +56,7 @@ export class SignInPage {
     if (!readyToSend(this.#host.nativeElement, this.form)) return;
     const { email, password } = this.form.getRawValue();
     if (await this.store.signIn({ email: email.trim(), password })) {
-      await this.#router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+      await this.#router.navigateByUrl(destinationAfterSignIn(this.returnUrl(), this.#auth.role()));
       return;
     }
     showRefusal(this.#host.nativeElement, this.form, this.store.fieldErrors());

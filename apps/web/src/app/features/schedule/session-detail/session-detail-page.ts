@@ -5,10 +5,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { LoadError } from '../../../core/ui/load-error';
 import { dateKeyOf, formatDay, formatDuration, minutesBetween, timeOfDayOf } from '../../../core/time/studio-time';
 import { BookButton } from '../../../shared/bookings/book-button';
 import { SessionBadges } from '../../../shared/sessions/session-badges';
 import { costLabel } from '../../../shared/sessions/session-labels';
+import { LastScheduleView } from '../last-schedule-view';
 import { HoldPanel } from './hold-panel';
 import { HoldStore } from './hold.store';
 import { SessionDetailStore } from './session-detail.store';
@@ -24,7 +26,7 @@ const statusNames = {
 /** A session's page: when (in the studio's zone), who leads it, how many spots are left, and its state. */
 @Component({
   selector: 'ff-session-detail-page',
-  imports: [BookButton, HoldPanel, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
+  imports: [BookButton, HoldPanel, LoadError, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
   // The page's own, not the route's (whose injector outlives the page): another class's page starts without a hold.
   providers: [HoldStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +40,8 @@ export class SessionDetailPage {
   protected readonly store = inject(SessionDetailStore);
   protected readonly studio = inject(StudioStore);
   protected readonly holds = inject(HoldStore);
+  /** Back to the week and filters the visitor came from. */
+  protected readonly scheduleParams = inject(LastScheduleView).params;
   readonly #title = inject(Title);
 
   protected readonly view = computed(() => {

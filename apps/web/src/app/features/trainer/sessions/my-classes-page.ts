@@ -10,10 +10,12 @@ import type { SessionDialogData } from './edit-session-dialog';
 import { TrainerSessionsStore } from './trainer-sessions.store';
 import { LoadMore } from '../../../core/ui/load-more';
 import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
+import { LoadError } from '../../../core/ui/load-error';
 
 @Component({
   selector: 'ff-my-classes-page',
   imports: [
+    LoadError,
     LoadMore,
     MatButtonModule,
     MatProgressBarModule,

@@ -12,10 +12,11 @@ import type { ScheduleDialogData } from './schedule-dialog';
 import type { TemplateDialogData } from './template-dialog';
 import { TEMPLATES_PAGE_SIZE, TemplatesStore } from './templates.store';
 import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
+import { LoadError } from '../../../core/ui/load-error';
 
 @Component({
   selector: 'ff-templates-page',
-  imports: [MatButtonModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, RouterLink, TrainerFilter],
+  imports: [LoadError, MatButtonModule, MatCardModule, MatPaginatorModule, MatProgressBarModule, RouterLink, TrainerFilter],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './templates-page.html',
   styleUrls: ['../trainer-page.scss', './templates-page.scss'],
