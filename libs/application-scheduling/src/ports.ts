@@ -25,9 +25,12 @@ export interface ClassSessionRepository {
   save(session: ClassSession): Promise<void>;
 }
 
+/** The booking context's stake in a session, as scheduling's rules need it; read under the session's lock. */
 export interface SessionOccupancy {
-  /** Confirmed bookings plus unexpired holds (`expires_at > now`) of the session; zero until bookings exist. */
+  /** Kept bookings (confirmed or no-show) plus unexpired holds (`expires_at > now`) of the session. */
   takenSpots(sessionId: string): Promise<number>;
+  /** Whether any member has checked in to the session: from then on the class stays where it is. */
+  anyCheckedIn(sessionId: string): Promise<boolean>;
 }
 
 /** An account as scheduling needs it: who may lead classes, and the name events carry. */
@@ -105,7 +108,7 @@ export interface SessionView {
   endsAt: string;
   capacity: number;
   creditCost: number;
-  /** Confirmed bookings. */
+  /** Kept bookings: confirmed, and no-shows once the session is over (the count does not change when they are marked). */
   bookedCount: number;
   /** Active holds with `expiresAt` still in the future. */
   heldCount: number;

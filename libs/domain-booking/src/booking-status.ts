@@ -8,3 +8,8 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export function isBookingStatus(value: string): value is BookingStatus {
   return (BOOKING_STATUSES as readonly string[]).includes(value);
 }
+
+/** A status as a sentence says it: "no-show", not "no_show" ("This booking is no-show and cannot be cancelled"). */
+export function describeBookingStatus(status: BookingStatus): string {
+  return status.replace('_', '-');
+}

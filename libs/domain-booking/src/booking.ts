@@ -8,7 +8,7 @@ import {
   type BookingFacts,
   type CancelledBy,
 } from './booking-events';
-import type { BookingStatus } from './booking-status';
+import { type BookingStatus, describeBookingStatus } from './booking-status';
 import { type CheckIn, type CheckInGrace, type CheckInMethod, CheckInWindow } from './check-in';
 import { AlreadyCheckedInError, InvalidCodeError } from './errors';
 import { type CancellationPolicy, refundedCredits } from './cancellation-policy';
@@ -225,7 +225,7 @@ export class Booking extends AggregateRoot {
   markNoShow(now: Date): void {
     if (!this.isDueForNoShowAt(now)) {
       throw new InvalidStateError(
-        this.#status === 'confirmed' ? 'This booking is not a no-show' : `This booking is ${this.#status.replace('_', '-')} and cannot become a no-show`,
+        this.#status === 'confirmed' ? 'This booking is not a no-show' : `This booking is ${describeBookingStatus(this.#status)} and cannot become a no-show`,
       );
     }
     this.#status = 'no_show';
@@ -257,7 +257,7 @@ export class Booking extends AggregateRoot {
     if (this.#status === 'cancelled' && method === 'qr') throw new InvalidCodeError('This code belongs to a cancelled booking');
     if (this.#status === 'cancelled') throw new InvalidStateError('This booking is cancelled and cannot be checked in');
     if (this.#checkedInAt) throw new AlreadyCheckedInError(this.id, this.#stake.member.name);
-    if (this.#status !== 'confirmed') throw new InvalidStateError(`This booking is ${this.#status.replace('_', '-')} and cannot be checked in`);
+    if (this.#status !== 'confirmed') throw new InvalidStateError(`This booking is ${describeBookingStatus(this.#status)} and cannot be checked in`);
     if (session.status === 'cancelled') throw new InvalidStateError('This class is cancelled');
     const closed = CheckInWindow.of(session.slot).refusalAt(at);
     if (closed) throw closed;
@@ -316,7 +316,7 @@ export function cancellationRefusal(
 }
 
 function notConfirmedRefusal(status: BookingStatus): InvalidStateError | null {
-  return status === 'confirmed' ? null : new InvalidStateError(`This booking is ${status.replace('_', '-')} and cannot be cancelled`);
+  return status === 'confirmed' ? null : new InvalidStateError(`This booking is ${describeBookingStatus(status)} and cannot be cancelled`);
 }
 
 /**

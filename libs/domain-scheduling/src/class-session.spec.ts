@@ -218,7 +218,7 @@ describe('ClassSession.reschedule', () => {
 
   it('moves a published session and records the old and the new times', () => {
     const session = stored();
-    session.reschedule(later, NOW, 'Tara Trainer');
+    session.reschedule(later, NOW, 'Tara Trainer', false);
     expect(session.slot.equals(later)).toBe(true);
     expect(session.updatedAt).toEqual(NOW);
     expect(session.pullEvents()).toEqual([
@@ -239,24 +239,32 @@ describe('ClassSession.reschedule', () => {
 
   it('moves a draft without telling anyone', () => {
     const session = stored({ status: 'draft' });
-    session.reschedule(later, NOW, 'Tara Trainer');
+    session.reschedule(later, NOW, 'Tara Trainer', false);
     expect(session.slot.equals(later)).toBe(true);
     expect(session.pullEvents()).toEqual([]);
   });
 
-  it('moving to the same slot changes nothing', () => {
+  it('moving to the same slot changes nothing, even once members have checked in', () => {
     const session = stored();
-    session.reschedule(slot(STARTS, ENDS), NOW, 'Tara Trainer');
+    session.reschedule(slot(STARTS, ENDS), NOW, 'Tara Trainer', true);
     expect(session.updatedAt).toEqual(new Date('2026-11-01T00:00:00.000Z'));
+    expect(session.pullEvents()).toEqual([]);
+  });
+
+  it('refuses to move a session once members have checked in (INVALID_STATE)', () => {
+    const session = stored();
+    expect(() => session.reschedule(later, NOW, 'Tara Trainer', true)).toThrow(InvalidStateError);
+    expect(() => session.reschedule(later, NOW, 'Tara Trainer', true)).toThrow('Members are already checked in; the class can no longer be moved');
+    expect(session.slot.startsAt.toISOString()).toBe(STARTS);
     expect(session.pullEvents()).toEqual([]);
   });
 
   it('refuses to move a session more than two years ahead or to make it longer than 24 hours', () => {
     const session = stored();
-    expect(() => session.reschedule(slot('2029-01-01T07:00:00.000Z', '2029-01-01T08:00:00.000Z'), NOW, 'Tara Trainer')).toThrow(
+    expect(() => session.reschedule(slot('2029-01-01T07:00:00.000Z', '2029-01-01T08:00:00.000Z'), NOW, 'Tara Trainer', false)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'startsAt' }),
     );
-    expect(() => session.reschedule(slot(STARTS, '2026-12-03T07:00:00.000Z'), NOW, 'Tara Trainer')).toThrow(
+    expect(() => session.reschedule(slot(STARTS, '2026-12-03T07:00:00.000Z'), NOW, 'Tara Trainer', false)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'endsAt' }),
     );
     expect(session.slot.endsAt.toISOString()).toBe(ENDS);
@@ -268,7 +276,7 @@ describe('ClassSession.reschedule', () => {
 
   it('refuses to move a session into the past', () => {
     const session = stored();
-    expect(() => session.reschedule(slot('2026-12-01T05:00:00.000Z', ENDS), NOW, 'Tara Trainer')).toThrow(
+    expect(() => session.reschedule(slot('2026-12-01T05:00:00.000Z', ENDS), NOW, 'Tara Trainer', false)).toThrow(
       expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'startsAt' }),
     );
     expect(session.slot.startsAt.toISOString()).toBe(STARTS);
@@ -281,7 +289,7 @@ describe('ClassSession.reschedule', () => {
   ] as const)('refuses a %s session at %s', (status, now) => {
     const session = stored({ status });
     const far = slot('2026-12-10T07:00:00.000Z', '2026-12-10T08:00:00.000Z');
-    expect(() => session.reschedule(far, now, 'Tara Trainer')).toThrow(InvalidStateError);
+    expect(() => session.reschedule(far, now, 'Tara Trainer', false)).toThrow(InvalidStateError);
     expect(session.slot.startsAt.toISOString()).toBe(STARTS);
   });
 });

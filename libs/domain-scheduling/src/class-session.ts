@@ -231,12 +231,14 @@ export class ClassSession extends AggregateRoot {
   /**
    * Moves a session that has not started to another slot that has not started either. Moving a published session
    * records SessionRescheduled with the old and the new times; moving a draft tells nobody. The same slot again
-   * changes nothing.
+   * changes nothing. Check-in opens before the start, so members may already be at the door (`anyCheckedIn`,
+   * read under the session's lock): then the class stays where they checked in to.
    */
-  reschedule(slot: TimeSlot, now: Date, trainerName: string): void {
+  reschedule(slot: TimeSlot, now: Date, trainerName: string, anyCheckedIn: boolean): void {
     const status = this.#refuseUnlessUpcoming(now, 'moved');
     refuseUnschedulable(slot, now);
     if (slot.equals(this.#slot)) return;
+    if (anyCheckedIn) throw new InvalidStateError('Members are already checked in; the class can no longer be moved');
     const previous = this.#slot;
     this.#slot = slot;
     this.#touch(now);

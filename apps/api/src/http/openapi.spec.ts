@@ -7,6 +7,7 @@ interface Operation {
   operationId?: string;
   tags?: string[];
   security?: Record<string, string[]>[];
+  description?: string;
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
 
@@ -66,6 +67,15 @@ describe('the OpenAPI document', () => {
         .map(([status]) => `${name} ${status}`),
     );
     expect({ without4xx, notProblems }).toEqual({ without4xx: [], notProblems: [] });
+  });
+
+  it('names the refusals of booking and cancelling, and leaves the refund tiers to the studio’s policy', () => {
+    const descriptionOf = (path: string, method: string) => doc.paths[path]?.[method]?.description ?? '';
+    expect(descriptionOf('/api/v1/sessions/{id}/book', 'post')).toMatch(/409 ALREADY_HOLDING/);
+    const cancel = descriptionOf('/api/v1/bookings/{id}/cancel', 'patch');
+    expect(cancel).toMatch(/INVALID_STATE once the member has checked in/);
+    expect(cancel).toMatch(/GET \/studio/);
+    expect(cancel).not.toMatch(/\d+ ?h\b/);
   });
 
   it('names its servers and license and describes every tag it uses', () => {

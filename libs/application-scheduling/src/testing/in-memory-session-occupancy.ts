@@ -4,6 +4,8 @@ export interface Occupancy {
   booked: number;
   held: number;
   waitlisted: number;
+  /** Members checked in to the session. */
+  checkedIn: number;
 }
 
 /** Stands in for the bookings, holds and waitlist tables until the booking context exists: set counts by hand. */
@@ -16,13 +18,17 @@ export class InMemorySessionOccupancy implements SessionOccupancy {
     return booked + held;
   }
 
+  async anyCheckedIn(sessionId: string): Promise<boolean> {
+    return this.of(sessionId).checkedIn > 0;
+  }
+
   set(sessionId: string, occupancy: Partial<Occupancy>): this {
     this.#bySession.set(sessionId, { ...this.of(sessionId), ...occupancy });
     return this;
   }
 
   of(sessionId: string): Occupancy {
-    return { booked: 0, held: 0, waitlisted: 0, ...this.#bySession.get(sessionId) };
+    return { booked: 0, held: 0, waitlisted: 0, checkedIn: 0, ...this.#bySession.get(sessionId) };
   }
 
   /** What `me` says for this viewer on this session. */

@@ -160,6 +160,30 @@ describe.each(TEST_DATABASES)('check-in and attendance routes on %s', (kind) => 
     });
   });
 
+  describe('moving a class', () => {
+    it('moves a class nobody has checked in to yet, and refuses once a member has with 409 INVALID_STATE', async () => {
+      const lesson = await bookedClass();
+      const move = (change: { startsAt?: string; endsAt?: string }) => api.patch(`/sessions/${lesson.sessionId}`, change, trainer.headers);
+      const later = (ms: number, minutes: number) => new Date(ms + minutes * MINUTE).toISOString();
+
+      const longer = await minutesFromStart(lesson, -29, () => move({ endsAt: later(lesson.endsAt, 15) }));
+      expectStatus(await minutesFromStart(lesson, -25, () => checkInByHand(lesson.bookings.member)), 201);
+      const refused = await minutesFromStart(lesson, -20, async () => [
+        await move({ startsAt: later(lesson.startsAt, 60) }),
+        await move({ endsAt: later(lesson.endsAt, 30) }),
+      ]);
+      const resized = await minutesFromStart(lesson, -19, () => api.patch(`/sessions/${lesson.sessionId}`, { capacity: 12 }, trainer.headers));
+
+      expect(expectStatus(longer, 200).json()).toMatchObject({ endsAt: later(lesson.endsAt, 15) });
+      expect(refused.map(problem)).toEqual([
+        [409, 'INVALID_STATE'],
+        [409, 'INVALID_STATE'],
+      ]);
+      expect((refused[0]?.json() as { detail: string }).detail).toBe('Members are already checked in; the class can no longer be moved');
+      expect(expectStatus(resized, 200).json()).toMatchObject({ startsAt: new Date(lesson.startsAt).toISOString(), endsAt: later(lesson.endsAt, 15), capacity: 12 });
+    });
+  });
+
   describe('the member’s code and QR', () => {
     it('gives the member the code, when the door opens and closes, and the QR of that very code; nobody else', async () => {
       const lesson = await bookedClass();
@@ -286,6 +310,51 @@ describe.each(TEST_DATABASES)('check-in and attendance routes on %s', (kind) => 
       expect(await storedStatus()).toBe('no_show');
       const events = await db.selectFrom('outbox').select('aggregate_id').where('type', '=', 'BookingMarkedNoShow').where('aggregate_id', 'in', Object.values(lesson.bookings)).execute();
       expect(events.map((event) => event.aggregate_id)).toEqual([lesson.bookings.member]);
+    });
+    it('keeps the class’s bookedCount and the member’s own booking when the job marks the no-show', async () => {
+      const lesson = await bookedClass();
+      expectStatus(await minutesFromStart(lesson, 5, () => checkInByHand(lesson.bookings.other)), 201);
+      const sessionAsSeenBy = (who: Headers) => clock.at(new Date(lesson.endsAt + MINUTE), async () => expectStatus(await api.get(`/sessions/${lesson.sessionId}`, who), 200).json());
+
+      const before = { member: await sessionAsSeenBy(member.headers), anonymous: await sessionAsSeenBy({}) };
+      const marked = await clock.at(new Date(lesson.endsAt + MINUTE), () => t.composition.handlers.attendance.markNoShows.handle({ sessionId: lesson.sessionId }));
+      const after = { member: await sessionAsSeenBy(member.headers), anonymous: await sessionAsSeenBy({}) };
+
+      expect(marked).toBe(1);
+      expect(before.member).toMatchObject({ status: 'completed', bookedCount: 2, availableSpots: 8, me: { bookingId: lesson.bookings.member } });
+      expect(after).toEqual(before);
+    });
+
+    it('answers GET /bookings/{id} with no_show from the class’s end, before the job runs, and after it', async () => {
+      const lesson = await bookedClass();
+      const bookingAt = (instant: number) => clock.at(new Date(instant), async () => expectStatus(await api.get(`/bookings/${lesson.bookings.member}`, member.headers), 200).json());
+
+      const during = await bookingAt(lesson.endsAt - MINUTE);
+      const ended = await bookingAt(lesson.endsAt + MINUTE);
+      await clock.at(new Date(lesson.endsAt + MINUTE), () => t.composition.handlers.attendance.markNoShows.handle({ sessionId: lesson.sessionId }));
+      const marked = await bookingAt(lesson.endsAt + 2 * MINUTE);
+
+      expect(during).toMatchObject({ id: lesson.bookings.member, status: 'confirmed', checkedInAt: null });
+      expect(ended).toMatchObject({ id: lesson.bookings.member, status: 'no_show', checkedInAt: null });
+      expect(marked).toEqual(ended);
+    });
+
+    it('gives a no-show no code and no QR: 409 INVALID_STATE, before and after the job', async () => {
+      const lesson = await bookedClass();
+      const askAt = (instant: number) =>
+        clock.at(new Date(instant), async () => [
+          await api.get(`/bookings/${lesson.bookings.member}/checkin-code`, member.headers),
+          await api.get(`/bookings/${lesson.bookings.member}/qr`, member.headers),
+        ]);
+
+      const ended = await askAt(lesson.endsAt + MINUTE);
+      await clock.at(new Date(lesson.endsAt + MINUTE), () => t.composition.handlers.attendance.markNoShows.handle({ sessionId: lesson.sessionId }));
+      const marked = await askAt(lesson.endsAt + 2 * MINUTE);
+
+      for (const answer of [...ended, ...marked]) {
+        expect(problem(answer)).toEqual([409, 'INVALID_STATE']);
+        expect((answer.json() as { detail: string }).detail).toBe('This booking is no-show: it has no check-in code');
+      }
     });
   });
 

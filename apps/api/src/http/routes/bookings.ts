@@ -33,7 +33,8 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         summary: 'Book a spot in a session',
         description:
           '409 SESSION_FULL when every spot is taken (enforced under concurrency), 409 ALREADY_BOOKED for a second ' +
-          'confirmed booking, 409 INVALID_STATE unless published and not started; 404 for an unknown session. ' +
+          'confirmed booking, 409 ALREADY_HOLDING beside the caller’s own active hold on the session (confirm that ' +
+          'hold instead), 409 INVALID_STATE unless published and not started; 404 for an unknown session. ' +
           'With an Idempotency-Key, a retry answers the first answer again (see the header).',
         operationId: 'bookSession',
         security: bearer,
@@ -94,7 +95,10 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
       schema: {
         tags,
         summary: 'Cancel a booking (its member or an admin), with the studio’s refund',
-        description: 'More than 24 h before the start 100 %, more than 12 h 50 %, else 0. 409 INVALID_STATE once started or cancelled.',
+        description:
+          'Refunds by the studio’s cancellation policy (its tiers: GET /studio), by how long before the start the booking ' +
+          'is cancelled. 409 INVALID_STATE once the member has checked in, once the session has started, or when the ' +
+          'booking is already cancelled or a no-show.',
         operationId: 'cancelBooking',
         security: bearer,
         params: idParamsSchema,

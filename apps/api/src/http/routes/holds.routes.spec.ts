@@ -135,6 +135,8 @@ describe.each(TEST_DATABASES)('hold routes on %s', (kind) => {
     if (!expiryJob) throw new Error(`The booking module defines no ${HOLD_EXPIRY_JOB} job`);
     const statusOf = async (id: string) => (await t.composition.database.db.selectFrom('holds').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
     const lastExpiry = new Date(Math.max(Date.parse(mine.expiresAt), Date.parse(theirs.expiresAt)));
+    // HoldCreated schedules each hold's job; delivered while the clock travels, theirs would fire (and expire) at once.
+    await t.composition.events?.settle();
 
     await expiryJob.run({ holdId: mine.id });
     expect(await statusOf(mine.id)).toBe('pending');

@@ -1,5 +1,5 @@
 import type { Actor, Handler } from '@fitflow/application-shared';
-import { BookingNotFoundError, CheckInWindow } from '@fitflow/domain-booking';
+import { BookingNotFoundError, CheckInWindow, describeBookingStatus } from '@fitflow/domain-booking';
 import { InvalidStateError, type Clock } from '@fitflow/domain-shared';
 import type { AttendanceFinder, CheckInCodeView, CheckInCodes } from '../../attendance-ports';
 
@@ -23,7 +23,7 @@ export class GetCheckInCodeHandler implements Handler<GetCheckInCodeQuery, Check
   async handle({ actor, bookingId }: GetCheckInCodeQuery): Promise<CheckInCodeView> {
     const booking = await this.finder.codeHolder(bookingId, this.clock.now());
     if (!booking || booking.memberId !== actor.userId) throw new BookingNotFoundError(bookingId);
-    if (booking.status !== 'confirmed') throw new InvalidStateError(`This booking is ${booking.status.replace('_', '-')}: it has no check-in code`);
+    if (booking.status !== 'confirmed') throw new InvalidStateError(`This booking is ${describeBookingStatus(booking.status)}: it has no check-in code`);
     const window = CheckInWindow.of(booking);
     return { bookingId, code: this.codes.codeFor(bookingId), opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() };
   }

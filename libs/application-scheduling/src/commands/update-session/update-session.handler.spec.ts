@@ -64,6 +64,18 @@ describe('UpdateSessionHandler, time', () => {
     await expect(update('trainer', { startsAt: '2026-12-03T07:00:00.000Z' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
+  it('refuses to move a session members have checked in to with INVALID_STATE, and still resizes it', async () => {
+    const { update, occupancy, session, sessions } = setUp('2026-12-02T06:40:00.000Z');
+    occupancy.set(session.id, { booked: 2, checkedIn: 1 });
+    await expect(update('trainer', { startsAt: '2026-12-02T09:00:00.000Z' })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'Members are already checked in; the class can no longer be moved',
+    });
+    await expect(update('trainer', { endsAt: '2026-12-02T08:30:00.000Z' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(sessions.row(session.id)?.startsAt.toISOString()).toBe(TOMORROW_0700);
+    await expect(update('trainer', { capacity: 14 })).resolves.toMatchObject({ capacity: 14 });
+  });
+
   it('refuses to change a cancelled session with INVALID_STATE', async () => {
     const { update, sessions } = setUp();
     const cancelled = ClassSessionMother.cancelled({ trainerId: CAST.trainer.userId });

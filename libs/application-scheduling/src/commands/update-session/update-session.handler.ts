@@ -24,7 +24,8 @@ export interface UpdateSessionCommand {
 /**
  * The owner trainer or an admin changes a session's time, capacity or trainer, all or nothing. The session row is
  * locked, so a booking cannot slip in between counting the taken spots and lowering the capacity
- * (CAPACITY_BELOW_BOOKED). A wrong state (started, over, cancelled) is INVALID_STATE.
+ * (CAPACITY_BELOW_BOOKED), nor a check-in between reading that nobody has checked in and moving the class. A wrong
+ * state (started, over, cancelled, or moving a class members have checked in to) is INVALID_STATE.
  */
 export class UpdateSessionHandler implements Handler<UpdateSessionCommand, SessionView> {
   constructor(
@@ -54,7 +55,7 @@ export class UpdateSessionHandler implements Handler<UpdateSessionCommand, Sessi
         trainerName = await trainerNameOf(trainers, session.trainerId);
       }
       if (startsAt !== undefined || endsAt !== undefined) {
-        session.reschedule(newSlot(session, startsAt, endsAt), now, trainerName);
+        session.reschedule(newSlot(session, startsAt, endsAt), now, trainerName, await occupancy.anyCheckedIn(id));
       }
       if (capacity !== undefined) {
         session.changeCapacity(capacity, await occupancy.takenSpots(id), now, trainerName);

@@ -126,7 +126,7 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(payload).toMatchObject({ cancelledBy: 'studio', reason: 'Trainer is ill', refundPercentage: 100, creditsRefunded: 3 });
 
-    const finder = new KyselyUserBookingsFinder(database.db);
+    const finder = new KyselyUserBookingsFinder(database.db, new FixedClock(NOW));
     const view = { cancelledBy: 'studio', cancellationReason: 'Trainer is ill', refundPercentage: 100, creditsRefunded: 3 };
     expect((await finder.byId(booking.id))?.view).toMatchObject(view);
     const cancelled = await finder.list({ memberId: member.id, scope: 'cancelled', page: 1, pageSize: 50, now: NOW });

@@ -3,7 +3,6 @@ import type { Page } from '@fitflow/application-shared';
 import { toBookingView, type BookingRecord, type BookingView, type MyBookingsFilter, type UserBookingsFinder } from '@fitflow/application-booking';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
-import { SystemClock } from '../../system';
 import { isUuid } from '../scheduling/uuid';
 import { rowToBookingSnapshot, selectBookingRows } from './booking-rows';
 
@@ -14,8 +13,8 @@ import { rowToBookingSnapshot, selectBookingRows } from './booking-rows';
 export class KyselyUserBookingsFinder implements UserBookingsFinder {
   constructor(
     private readonly db: Kysely<Database>,
-    /** Where `byId` reads the no-show rule at: the core's clock (tests travel with it), the system's when none is given. */
-    private readonly clock: Clock = new SystemClock(),
+    /** Where `byId` reads the no-show rule at: the core's clock, so tests travel with it. */
+    private readonly clock: Clock,
   ) {}
 
   /** The booking rows with their check-in's lateness (null without a check-in). */

@@ -2,9 +2,9 @@ import { sql, type Transaction } from 'kysely';
 import type { SessionOccupancy } from '@fitflow/application-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
-import { occupancyOf } from './occupancy-sql';
+import { anyCheckedIn, occupancyOf } from './occupancy-sql';
 
-/** Spots taken, counted in the transaction that holds the session's lock (see `occupancy-sql.ts`). */
+/** Spots taken and check-ins, read in the transaction that holds the session's lock (see `occupancy-sql.ts`). */
 export class KyselySessionOccupancy implements SessionOccupancy {
   constructor(
     private readonly trx: Transaction<Database>,
@@ -18,5 +18,10 @@ export class KyselySessionOccupancy implements SessionOccupancy {
     const [row] = rows;
     if (!row) throw new Error('The occupancy subquery answered no row');
     return Number(row.taken);
+  }
+
+  async anyCheckedIn(sessionId: string): Promise<boolean> {
+    const { rows } = await anyCheckedIn(sql.val(sessionId)).execute(this.trx);
+    return rows[0]?.checked_in === true;
   }
 }
