@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core';
 import { seedMembersWithTokens } from '../testing/api-processes';
 import { createTestDatabase, TEST_DATABASES } from '../testing/databases';
 import { platformModule } from './platform';
+import { TEST_JWT_SECRET } from '../testing/test-env';
 
 const DAY = 86_400_000;
 
@@ -14,7 +15,7 @@ describe.each(TEST_DATABASES)('the housekeeping jobs on %s', (kind) => {
   let jobs: ReturnType<typeof platformModule>['jobs'];
 
   beforeAll(async () => {
-    const config = loadConfig({ JWT_SECRET: 'test-secret-that-is-long-enough-0123456789' });
+    const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET });
     core = await createCore(config, pino({ level: 'silent' }), { database: await createTestDatabase(kind) });
     jobs = platformModule(core).jobs;
   });

@@ -7,6 +7,7 @@ import type { Clock } from '@fitflow/domain-shared';
 import { loadConfig, type AppConfig } from '../config';
 import type { DatabaseHandle, DatabaseKind } from '../infrastructure/database/connect';
 import { createTestDatabase } from './databases';
+import { TEST_JWT_SECRET } from './test-env';
 
 /**
  * This test file's own Redis key prefix: a module is evaluated once per test file, so the apps of one file share
@@ -34,7 +35,7 @@ export async function createTestApp(kind: DatabaseKind, env: Record<string, stri
  */
 export async function createTestAppOn(database: DatabaseHandle, env: Record<string, string> = {}, clock?: Clock): Promise<TestApp> {
   const config = loadConfig({
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     REDIS_PREFIX: TEST_REDIS_PREFIX,
     ...env,

@@ -1,23 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noShowJobId } from '@fitflow/application-booking';
 import { seedMembersWithTokens, startApiProcesses, startWorkerProcess, type ApiProcesses, type WorkerProcess } from '../../testing/api-processes';
 import { createTestPostgres, type TestDatabase } from '../../testing/databases';
+import { TEST_JWT_SECRET, TEST_REDIS_URL, forgetRedisKeys } from '../../testing/test-env';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-async function forgetRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-}
 
 interface ShortClass {
   sessionId: string;
@@ -41,9 +30,9 @@ describe('no-shows with a worker', () => {
 
   beforeAll(async () => {
     database = await createTestPostgres();
-    env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET, NO_SHOW_SWEEP_INTERVAL: '1s' };
+    env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: TEST_JWT_SECRET, NO_SHOW_SWEEP_INTERVAL: '1s' };
     api = await startApiProcesses(1, env);
-    jobs = new Queue('no-shows', { connection: { url: REDIS_URL }, prefix: `${prefix}jobs` });
+    jobs = new Queue('no-shows', { connection: { url: TEST_REDIS_URL }, prefix: `${prefix}jobs` });
   }, 240_000);
   afterAll(async () => {
     await jobs?.close();
@@ -65,14 +54,14 @@ describe('no-shows with a worker', () => {
 
   /** A published class starting `startsInMs` from now and lasting `lengthMs`, booked by `count` members. */
   async function shortClass(startsInMs: number, lengthMs: number, count: number): Promise<ShortClass> {
-    const [trainer] = await seedMembersWithTokens(database.db, JWT_SECRET, 1);
+    const [trainer] = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, 1);
     if (!trainer) throw new Error('No trainer seeded');
     await database.db.updateTable('users').set({ role: 'trainer' }).where('id', '=', trainer.id).execute();
     const startsAt = new Date(Date.now() + startsInMs);
     const endsAt = new Date(startsAt.getTime() + lengthMs).toISOString();
     const { id: sessionId } = await call('POST', '/sessions', trainer.authorization, { name: 'Short Class', capacity: count, startsAt: startsAt.toISOString(), endsAt });
     await call('POST', `/sessions/${sessionId}/publish`, trainer.authorization);
-    const seeded = await seedMembersWithTokens(database.db, JWT_SECRET, count);
+    const seeded = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, count);
     const members = await Promise.all(seeded.map(async (member) => ({ ...member, bookingId: (await call('POST', `/sessions/${sessionId}/book`, member.authorization)).id })));
     return { sessionId, endsAt, trainer: trainer.authorization, members };
   }

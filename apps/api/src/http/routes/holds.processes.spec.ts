@@ -1,34 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
 import { seedMembersWithTokens, startApiProcesses, startWorkerProcess, type ApiProcesses, type WorkerProcess } from '../../testing/api-processes';
 import { createTestPostgres, type TestDatabase } from '../../testing/databases';
 import { freshWeek } from '../../testing/scheduling';
+import { TEST_JWT_SECRET, TEST_REDIS_URL, forgetRedisKeys } from '../../testing/test-env';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
-const JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
-async function forgetRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Holds across two real API processes on one PostgreSQL database and Redis, as deployed. */
 describe('holds across two API processes', () => {
   let database: TestDatabase & { url: string };
   let apis: ApiProcesses;
   const prefix = `fitflow-test-${randomBytes(6).toString('hex')}:`;
-  const jwtSecret = JWT_SECRET;
 
   beforeAll(async () => {
     database = await createTestPostgres();
-    apis = await startApiProcesses(2, { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: jwtSecret });
+    apis = await startApiProcesses(2, { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: TEST_JWT_SECRET });
   }, 240_000);
   afterAll(async () => {
     await apis?.stop();
@@ -46,7 +34,7 @@ describe('holds across two API processes', () => {
   };
 
   async function publishedSession(capacity: number): Promise<string> {
-    const [trainer] = await seedMembersWithTokens(database.db, jwtSecret, 1);
+    const [trainer] = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, 1);
     if (!trainer) throw new Error('No trainer seeded');
     await database.db.updateTable('users').set({ role: 'trainer' }).where('id', '=', trainer.id).execute();
     const week = freshWeek();
@@ -70,7 +58,7 @@ describe('holds across two API processes', () => {
 
   it('never gives more than 10 spots to 100 members racing holds and bookings, and ends with 10 bookings once all confirm', async () => {
     const sessionId = await publishedSession(10);
-    const members = await seedMembersWithTokens(database.db, jwtSecret, 100);
+    const members = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, 100);
 
     const answers = await Promise.all(
       members.map(({ authorization }, i) => post(i, `/sessions/${sessionId}/${i % 2 ? 'hold' : 'book'}`, authorization)),
@@ -89,7 +77,7 @@ describe('holds across two API processes', () => {
   }, 120_000);
 
   it('refuses the sixth hold of a minute, whichever process each request reaches', async () => {
-    const [member] = await seedMembersWithTokens(database.db, jwtSecret, 1);
+    const [member] = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, 1);
     const sessions = await Promise.all(Array.from({ length: 6 }, () => publishedSession(5)));
 
     const statuses: number[] = [];
@@ -112,7 +100,7 @@ describe('hold expiry with a worker', () => {
 
   beforeAll(async () => {
     database = await createTestPostgres();
-    env = { DATABASE_URL: database.url, REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET, HOLD_DURATION: '6s', HOLD_SWEEP_INTERVAL: '1s', RATE_LIMITS: 'hold=1000/1m' };
+    env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, JWT_SECRET: TEST_JWT_SECRET, HOLD_DURATION: '6s', HOLD_SWEEP_INTERVAL: '1s', RATE_LIMITS: 'hold=1000/1m' };
     apis = await startApiProcesses(1, env);
   }, 240_000);
   afterAll(async () => {
@@ -123,7 +111,7 @@ describe('hold expiry with a worker', () => {
   });
 
   async function holds(count: number): Promise<string[]> {
-    const [trainer] = await seedMembersWithTokens(database.db, JWT_SECRET, 1);
+    const [trainer] = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, 1);
     if (!trainer) throw new Error('No trainer seeded');
     await database.db.updateTable('users').set({ role: 'trainer' }).where('id', '=', trainer.id).execute();
     const week = freshWeek();
@@ -138,7 +126,7 @@ describe('hold expiry with a worker', () => {
     };
     const { id } = await call('/sessions', trainer.authorization, { name: 'Short Holds', capacity: count, startsAt: week.at(2, '07:00'), endsAt: week.at(2, '08:00') });
     await call(`/sessions/${id}/publish`, trainer.authorization);
-    const members = await seedMembersWithTokens(database.db, JWT_SECRET, count);
+    const members = await seedMembersWithTokens(database.db, TEST_JWT_SECRET, count);
     return Promise.all(members.map(async ({ authorization }) => (await call(`/sessions/${id}/hold`, authorization)).id));
   }
 
@@ -150,7 +138,7 @@ describe('hold expiry with a worker', () => {
   it('expires a hold whose job was lost from Redis, through the sweep', async () => {
     workers.push(await startWorkerProcess(env));
     const [holdId] = await holds(1);
-    const queue = new Queue('hold-expiry', { connection: { url: REDIS_URL }, prefix: `${prefix}jobs` });
+    const queue = new Queue('hold-expiry', { connection: { url: TEST_REDIS_URL }, prefix: `${prefix}jobs` });
     try {
       // The worker schedules the job once it has handled HoldCreated; then it is lost.
       await expect.poll(async () => Boolean(await queue.getJob(`hold-expiry-${holdId}`)), { timeout: 20_000 }).toBe(true);

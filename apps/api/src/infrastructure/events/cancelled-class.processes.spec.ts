@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { seedMembersWithTokens, startApiProcesses, startWorkerProcess, type ApiProcesses, type WorkerProcess } from '../../testing/api-processes';
 import { createTestPostgres, type TestDatabase } from '../../testing/databases';
 import { freshWeek } from '../../testing/scheduling';
+import { TEST_JWT_SECRET, TEST_REDIS_URL, forgetRedisKeys } from '../../testing/test-env';
 
 /**
  * The shared shape, as deployed: two API processes and one worker (`main.ts`, `worker.ts`) on one PostgreSQL
@@ -22,9 +22,9 @@ describe('a cancelled class, across two API processes and a worker', () => {
     database = await createTestPostgres();
     env = {
       DATABASE_URL: database.url,
-      REDIS_URL: 'redis://127.0.0.1:6379',
+      REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: `fitflow-test-${randomBytes(6).toString('hex')}:`,
-      JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      JWT_SECRET: TEST_JWT_SECRET,
       // A claim whose worker died is due again after this: short, so the restarted worker need not wait long.
       EVENT_LEASE: '2s',
     };
@@ -145,15 +145,6 @@ describe('a cancelled class, across two API processes and a worker', () => {
   }, 240_000);
 });
 
-async function forgetRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis('redis://127.0.0.1:6379');
-  try {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
-}
 
 /** Some other connection of this database waits for a lock (the worker's cascade, behind the blocker's row). */
 async function workerWaitsOnALock(blocker: pg.Client): Promise<boolean> {

@@ -10,11 +10,12 @@ import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../tes
 import { connectPostgres } from '../database/connect';
 import { EventEngine } from './event-engine';
 import { ParkedDeliveries } from './parked-deliveries';
+import { TEST_JWT_SECRET } from '../../testing/test-env';
 
 const HAPPENED = 'ThingHappened';
 const silent = pino({ level: 'silent' });
 const config = loadConfig({
-  JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  JWT_SECRET: TEST_JWT_SECRET,
   EVENT_ATTEMPTS: '3',
   EVENT_RETRY_DELAY: '20ms',
   EVENT_LEASE: '1s',

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HmacCheckInCodes } from './hmac-check-in-codes';
+import { TEST_JWT_SECRET } from '../../testing/test-env';
 
-const SECRET = 'test-secret-that-is-long-enough-0123456789';
+const SECRET = TEST_JWT_SECRET;
 
 describe('HmacCheckInCodes', () => {
   const codes = new HmacCheckInCodes(SECRET);
