@@ -117,7 +117,8 @@ export type CancelSessionRequest = z.infer<typeof cancelSessionRequestSchema>;
 
 /**
  * GET /sessions: sessions starting in `[from, to)`, by `startsAt` ascending. `available=true` keeps those that
- * can still be booked and have a free spot; `q` is a case-insensitive text in the session's or trainer's name.
+ * can still be booked and have a free spot; `q` is a case-insensitive text in the session's name or description or
+ * its trainer's name.
  */
 export const listSessionsQuerySchema = pageQuerySchema.extend({
   from: instantInputSchema.optional(),

@@ -134,7 +134,7 @@ export interface SessionsFilter extends PageRequest {
   trainerId?: string;
   /** When true: only sessions a member could still book, i.e. effective status `published` and `availableSpots > 0`. */
   available?: boolean;
-  /** Case-insensitive substring of the session's name or its trainer's name; already trimmed, never blank. */
+  /** Case-insensitive substring of the session's name, its description or its trainer's name; trimmed, never blank. */
   q?: string;
   viewer: Actor | null;
 }

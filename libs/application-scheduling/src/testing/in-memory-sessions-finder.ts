@@ -35,7 +35,7 @@ export class InMemorySessionsFinder implements SessionsFinder {
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id))
       .map((row) => this.#toView(row, viewer))
       .filter((view) => !available || (view.status === 'published' && view.availableSpots > 0))
-      .filter((view) => needle === undefined || `${view.name}\n${view.trainerName}`.toLowerCase().includes(needle));
+      .filter((view) => needle === undefined || `${view.name}\n${view.description}\n${view.trainerName}`.toLowerCase().includes(needle));
     const items = matching.slice((page - 1) * pageSize, page * pageSize);
     return { items, page, pageSize, total: matching.length };
   }

@@ -495,8 +495,9 @@ describe.each(TEST_DATABASES)('session routes on %s', (kind) => {
       expect((await list(inWeek('&available=false'), owner.headers)).total).toBe(7);
     });
 
-    it('searches the session’s and the trainer’s name, case-insensitively, with wildcards taken literally', async () => {
+    it('searches the session’s name and description and the trainer’s name, case-insensitively, with wildcards taken literally', async () => {
       expect(idsOf(await list(inWeek('&q=mORNING%20yoga')))).toEqual(named('mondayYoga', 'wednesdayYoga', 'thursdayYoga'));
+      expect(idsOf(await list(inWeek('&q=SALUTATIONS')))).toEqual(named('mondayYoga', 'wednesdayYoga', 'thursdayYoga'));
       expect(idsOf(await list(inWeek('&q=otto')))).toEqual(named('tuesdaySpin', 'wednesdaySpin', 'saturdayCancelled'));
       expect(idsOf(await list(inWeek('&q=50%25')))).toEqual(named('tuesdaySpin', 'wednesdaySpin', 'saturdayCancelled'));
       expect((await list(inWeek('&q=%25%25'))).total).toBe(0);

@@ -120,7 +120,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
         description:
           'Anonymous callers and members see every status but drafts; a trainer also their own drafts; an admin all. ' +
           '`available=true` keeps sessions that are published, not started and have a free spot. `q` searches the ' +
-          'session’s and the trainer’s name. Signed-in callers get `me` on every session.',
+          'session’s name and description and the trainer’s name. Signed-in callers get `me` on every session.',
         operationId: 'listSessions',
         security: optionalBearer,
         querystring: listSessionsQuerySchema,

@@ -130,7 +130,7 @@ export class KyselySessionsFinder implements SessionsFinder {
     }
     if (q !== undefined) {
       const pattern = likePattern(q);
-      conditions.push(sql`(s.name ilike ${pattern} or u.name ilike ${pattern})`);
+      conditions.push(sql`(s.name ilike ${pattern} or s.description ilike ${pattern} or u.name ilike ${pattern})`);
     }
     const where = this.#where(viewer, conditions);
     // The total is an uncorrelated subquery, run once as a count over the index range, rather than
