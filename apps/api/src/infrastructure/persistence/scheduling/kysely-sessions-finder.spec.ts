@@ -69,7 +69,7 @@ function expectedPage(rows: ClassSessionSnapshot[], filter: SessionsFilter): Pag
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((row) => expectedView(row, viewer))
     .filter((view) => !available || (view.status === 'published' && view.availableSpots > 0))
-    .filter((view) => q === undefined || `${view.name}\n${view.trainerName}`.toLowerCase().includes(q.toLowerCase()));
+    .filter((view) => q === undefined || `${view.name}\n${view.description}\n${view.trainerName}`.toLowerCase().includes(q.toLowerCase()));
   return { items: matching.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: matching.length };
 }
 
