@@ -29,3 +29,24 @@ export class UserNotFoundError extends DomainError {
 }
 
 export { ForbiddenError } from '@fitflow/application-shared';
+
+/** The payment gateway did not answer: nothing was decided, and a retry with the same Idempotency-Key finishes it. */
+export class PaymentUnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE';
+
+  constructor(options?: { cause?: unknown }) {
+    super('The payment service did not answer; try again in a moment', options);
+  }
+}
+
+/**
+ * A retry under an Idempotency-Key whose purchase was of another package (the key's first answer was a server
+ * failure, so the idempotency layer let another request through): a new purchase needs a new key.
+ */
+export class PurchaseKeyReusedError extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+
+  constructor() {
+    super('This Idempotency-Key started the purchase of another package. Use a new key for a new purchase.');
+  }
+}
