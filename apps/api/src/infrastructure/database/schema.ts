@@ -145,6 +145,72 @@ export interface IdempotencyKeysTable {
   completed_at: Timestamp | null;
 }
 
+/** Credit packages the studio sells (see migration 0009); retired ones stay for the purchases that name them. */
+export interface CreditPackagesTable {
+  id: string;
+  name: string;
+  credits: number;
+  price_cents: number;
+  /** ISO 4217, upper case. */
+  currency: string;
+  validity_days: number;
+  active: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A member's balance, opened on first use; locked by every change of it (see migration 0009). */
+export interface MembershipsTable {
+  member_id: string;
+  balance: ColumnType<number, number | undefined, number>;
+  valid_until: Timestamp | null;
+  /** The `valid_until` the member was last told about. */
+  expiry_notice_for: Timestamp | null;
+  updated_at: DefaultedTimestamp;
+}
+
+/** The ledger: one line per change of a balance, with the balance after it. */
+export interface CreditTransactionsTable {
+  id: string;
+  /** Orders the lines of one instant (int8, read as a number: see type-parsers.ts). */
+  seq: Generated<number>;
+  member_id: string;
+  type: 'purchase' | 'booking' | 'refund' | 'expiry' | 'adjustment';
+  /** Signed: positive adds, negative takes. */
+  amount: number;
+  balance_after: number;
+  description: string;
+  booking_id: string | null;
+  purchase_id: string | null;
+  created_at: Timestamp;
+}
+
+/** One attempt to buy a package by card, with the package's terms as bought. */
+export interface PurchasesTable {
+  id: string;
+  member_id: string;
+  package_id: string;
+  package_name: string;
+  credits: number;
+  price_cents: number;
+  currency: string;
+  validity_days: number;
+  status: 'pending' | 'requires_action' | 'succeeded' | 'failed';
+  payment_intent_id: string | null;
+  client_secret: string | null;
+  failure_reason: string | null;
+  /** The Idempotency-Key of the request that started it, unique per member; written once, on insert. */
+  request_key: ColumnType<string | null, string | null | undefined, never>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Payment gateway events already handled, by the gateway's event id. */
+export interface PaymentEventsTable {
+  id: string;
+  received_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -156,6 +222,11 @@ export interface Database {
   holds: HoldsTable;
   check_ins: CheckInsTable;
   idempotency_keys: IdempotencyKeysTable;
+  credit_packages: CreditPackagesTable;
+  memberships: MembershipsTable;
+  credit_transactions: CreditTransactionsTable;
+  purchases: PurchasesTable;
+  payment_events: PaymentEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -169,3 +240,7 @@ export type ClassSessionRow = Selectable<ClassSessionsTable>;
 export type BookingRow = Selectable<BookingsTable>;
 export type HoldRow = Selectable<HoldsTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
+export type CreditPackageRow = Selectable<CreditPackagesTable>;
+export type MembershipRow = Selectable<MembershipsTable>;
+export type CreditTransactionRow = Selectable<CreditTransactionsTable>;
+export type PurchaseRow = Selectable<PurchasesTable>;

@@ -7,6 +7,7 @@ import { eventDeliveries } from './0005-event-deliveries';
 import { bookingCancellationReason } from './0006-booking-cancellation-reason';
 import { holds } from './0007-holds';
 import { checkIns } from './0008-check-ins';
+import { credits } from './0009-credits';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_booking_cancellation_reason': bookingCancellationReason,
   '0007_holds': holds,
   '0008_check_ins': checkIns,
+  '0009_credits': credits,
 };
