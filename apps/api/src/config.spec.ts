@@ -34,8 +34,31 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'not a url' }, /^Invalid configuration: DATABASE_URL /],
     [{ ADMIN_EMAIL: 'a@b.test' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
     [{ NODE_ENV: 'production' }, /JWT_SECRET must be set/],
+    [{ STRIPE_SECRET_KEY: 'pk_test_123' }, /^Invalid configuration: STRIPE_SECRET_KEY must start with sk_ or rk_/],
+    [{ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_PUBLISHABLE_KEY: 'sk_1' }, /^Invalid configuration: STRIPE_PUBLISHABLE_KEY must start/],
+    [{ STRIPE_PUBLISHABLE_KEY: 'pk_test_1' }, /^Invalid configuration: STRIPE_PUBLISHABLE_KEY is set but STRIPE_SECRET_KEY is not$/],
+    [{ STRIPE_WEBHOOK_SECRET: 'secret' }, /^Invalid configuration: STRIPE_WEBHOOK_SECRET must start with whsec_$/],
+    [{ STRIPE_API_BASE: 'ftp://127.0.0.1:21' }, /^Invalid configuration: STRIPE_API_BASE must be an http\(s\) origin/],
+    [{ STRIPE_API_BASE: 'http://127.0.0.1:12111/v1' }, /^Invalid configuration: STRIPE_API_BASE must be an http\(s\) origin/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the Stripe settings into one group, empty when Stripe is not configured', () => {
+    const unset = { secretKey: undefined, webhookSecret: undefined, apiBase: undefined, publishableKey: undefined };
+    expect(loadConfig({}).stripe).toEqual(unset);
+    const { stripe } = loadConfig({
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
+    });
+    expect(stripe).toEqual({
+      secretKey: 'sk_test_123',
+      webhookSecret: 'whsec_123',
+      apiBase: 'http://127.0.0.1:12111',
+      publishableKey: 'pk_test_123',
+    });
   });
 
   it('merges configured rate limits over the defaults', () => {

@@ -82,6 +82,14 @@ const timeZone = z
   );
 
 const optionalUrl = z.url().optional();
+
+/** The SDK takes a host, a port and a protocol, so a base other than Stripe's is an http(s) origin without a path. */
+const STRIPE_API_BASE_RULE = 'must be an http(s) origin without a path, such as http://127.0.0.1:12111';
+const stripeApiBase = z
+  .url({ protocol: /^https?$/, message: STRIPE_API_BASE_RULE })
+  .refine((text) => new URL(text).pathname === '/', { message: STRIPE_API_BASE_RULE })
+  .optional();
+
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
@@ -107,9 +115,10 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as EUR' })
     .default('EUR'),
-  STRIPE_SECRET_KEY: z.string().optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().optional(),
-  STRIPE_API_BASE: optionalUrl,
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, { message: 'must start with sk_ or rk_ (a secret or restricted key)' }).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_', { message: 'must start with pk_' }).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', { message: 'must start with whsec_' }).optional(),
+  STRIPE_API_BASE: stripeApiBase,
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('FitFlow <no-reply@fitflow.local>'),
   RATE_LIMITS: rateLimits,
@@ -119,6 +128,7 @@ const environmentSchema = z.object({
   WAITLIST_CUTOFF: duration('30m'),
   CHECKIN_GRACE: duration('10m'),
   NO_SHOW_SWEEP_INTERVAL: duration('1m'),
+  CREDIT_EXPIRY_INTERVAL: duration('1h'),
   CANCELLATION_POLICY: cancellationPolicy,
   EVENT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   EVENT_RETRY_DELAY: duration('10s'),
@@ -143,6 +153,13 @@ export interface AppConfig {
   jwtSecretGenerated: boolean;
   admin: { email: string; password: string } | undefined;
   studio: { name: string; timeZone: string; currency: string };
+  /** Stripe when `secretKey` is set; the test-mode gateway otherwise. `apiBase` points the SDK elsewhere (tests). */
+  stripe: {
+    secretKey: string | undefined;
+    webhookSecret: string | undefined;
+    apiBase: string | undefined;
+    publishableKey: string | undefined;
+  };
   rateLimits: Record<string, RateLimit>;
   holdDurationMs: number;
   waitlistHoldDurationMs: number;
@@ -152,6 +169,8 @@ export interface AppConfig {
   checkInGraceMs: number;
   /** How often the sweep marks the no-shows of classes whose no-show job was lost. */
   noShowSweepIntervalMs: number;
+  /** How often the credit expiry job runs (`CREDIT_EXPIRY_INTERVAL`, hourly: a restart never skips a day). */
+  creditExpiryIntervalMs: number;
   cancellationPolicy: RefundTier[];
   /** How the worker delivers events to subscribers: see `EventEngine`. */
   events: { maxAttempts: number; firstRetryDelayMs: number; leaseMs: number };
@@ -179,6 +198,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  if (e.STRIPE_PUBLISHABLE_KEY && !e.STRIPE_SECRET_KEY) {
+    // Without the secret key the test-mode gateway would take the SPA's real cards and charge nothing.
+    throw new ConfigError('Invalid configuration: STRIPE_PUBLISHABLE_KEY is set but STRIPE_SECRET_KEY is not');
+  }
   return {
     production,
     port: e.PORT,
@@ -191,6 +214,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwtSecretGenerated: !e.JWT_SECRET,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     studio: { name: e.STUDIO_NAME, timeZone: e.STUDIO_TIME_ZONE, currency: e.STUDIO_CURRENCY },
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      apiBase: e.STRIPE_API_BASE,
+      publishableKey: e.STRIPE_PUBLISHABLE_KEY,
+    },
     rateLimits: e.RATE_LIMITS,
     holdDurationMs: e.HOLD_DURATION,
     waitlistHoldDurationMs: e.WAITLIST_HOLD_DURATION,
@@ -198,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     waitlistCutoffMs: e.WAITLIST_CUTOFF,
     checkInGraceMs: e.CHECKIN_GRACE,
     noShowSweepIntervalMs: e.NO_SHOW_SWEEP_INTERVAL,
+    creditExpiryIntervalMs: e.CREDIT_EXPIRY_INTERVAL,
     cancellationPolicy: e.CANCELLATION_POLICY,
     events: { maxAttempts: e.EVENT_ATTEMPTS, firstRetryDelayMs: e.EVENT_RETRY_DELAY, leaseMs: e.EVENT_LEASE },
     logLevel: e.LOG_LEVEL,
