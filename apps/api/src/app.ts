@@ -46,6 +46,7 @@ export function studioView(config: AppConfig): Studio {
     waitlistHoldMinutes: config.waitlistHoldDurationMs / 60_000,
     checkInGraceMinutes: config.checkInGraceMs / 60_000,
     cancellationPolicy: config.cancellationPolicy,
+    payments: { mode: config.stripe.secretKey ? 'stripe' : 'test', publishableKey: config.stripe.publishableKey ?? null },
   };
 }
 
@@ -109,18 +110,30 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   return app;
 }
 
+/** Stripe.js and its card fields' frames, allowed only where a publishable key is configured (Stripe's CSP guide). */
+function stripeSources(config: AppConfig) {
+  const on = Boolean(config.stripe.publishableKey);
+  return {
+    script: on ? ['https://js.stripe.com'] : [],
+    frame: on ? ['https://js.stripe.com', 'https://hooks.stripe.com'] : [],
+    connect: on ? ['https://api.stripe.com'] : [],
+  };
+}
+
 async function registerExternalPlugins(app: FastifyInstance, config: AppConfig): Promise<void> {
+  const stripe = stripeSources(config);
   await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         // 'wasm-unsafe-eval': the door's QR reader compiles WebAssembly (served by us) where the browser has no BarcodeDetector.
-        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'", ...stripe.script],
         // Angular Material and the SPA's critical CSS set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...stripe.connect],
+        ...(stripe.frame.length > 0 ? { frameSrc: stripe.frame } : {}),
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         upgradeInsecureRequests: null,

@@ -6,6 +6,7 @@ import { ping } from './infrastructure/database/connect';
 import { EventEngine } from './infrastructure/events/event-engine';
 import { attendanceModule } from './modules/attendance';
 import { bookingModule } from './modules/booking';
+import { creditsModule } from './modules/credits';
 import { membershipModule } from './modules/membership';
 import type { AppModule } from './modules/module';
 import { platformModule } from './modules/platform';
@@ -25,10 +26,11 @@ export interface ComposeOptions extends CoreOptions {
 export async function compose(config: AppConfig, logger: Logger, options: ComposeOptions = {}) {
   const core = await createCore(config, logger, options);
   const membership = membershipModule(core);
-  const bookings = bookingModule(core);
+  const credits = creditsModule(core);
+  const bookings = bookingModule(core, credits.balances);
   const scheduling = schedulingModule(core, bookings.outlooks);
   const attendance = attendanceModule(core);
-  const modules: AppModule[] = [membership, scheduling, bookings, attendance, platformModule(core)];
+  const modules: AppModule[] = [membership, credits, scheduling, bookings, attendance, platformModule(core)];
 
   // Apart only on the shared shape (PostgreSQL and Redis): PGlite belongs to the one process that opened it.
   const workerRunsIt = Boolean(config.redisUrl) && core.database.kind === 'postgres';
@@ -54,8 +56,16 @@ export async function compose(config: AppConfig, logger: Logger, options: Compos
     core,
     clock: core.clock,
     database: core.database,
-    handlers: { membership: membership.handlers, scheduling: scheduling.handlers, bookings: bookings.handlers, attendance: attendance.handlers },
+    handlers: {
+      membership: membership.handlers,
+      credits: credits.handlers,
+      scheduling: scheduling.handlers,
+      bookings: bookings.handlers,
+      attendance: attendance.handlers,
+    },
     ensureAdmin: membership.handlers.ensureAdmin,
+    /** Which gateway takes cards: Stripe, or the test-mode stand-in of the embedded default. */
+    paymentsMode: credits.payments.mode,
     /** Only where this process runs them (the worker, or the embedded default). */
     events,
     async close() {

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { type APIRequestContext, chromium, expect, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/chromium';
-import { type Account, registerMember, signInThroughApi, uniqueSuffix } from './support/accounts';
+import { type Account, type RegisteredAccount, registerMember, signInThroughApi, uniqueSuffix } from './support/accounts';
 import { expectNoSidewaysScroll } from './support/layout';
 import { qrCodeVideo } from './support/qr-video';
 import { bearerFor, bookClass, publishClass, registerTrainer } from './support/scheduling';
@@ -41,7 +41,7 @@ test.describe('check-in at the door', () => {
     // A second browser with a fake camera starts inside this test: on a loaded machine that alone takes seconds.
     test.slow();
     const { trainer, members, className, bookingIds } = await aClassAtTheDoor(request);
-    const [byButton, byCamera, byTyping] = members as [Account, Account, Account];
+    const [byButton, byCamera, byTyping] = members as [RegisteredAccount, RegisteredAccount, RegisteredAccount];
     const [cameraCode, typedCode] = await Promise.all([
       checkInCode(request, byCamera, bookingIds[1] as string),
       checkInCode(request, byTyping, bookingIds[2] as string),

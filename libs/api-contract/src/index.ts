@@ -2,6 +2,7 @@ export * from './auth';
 export * from './bookings';
 export * from './checkins';
 export * from './common';
+export * from './credits';
 export * from './holds';
 export * from './outlook';
 export * from './sessions';

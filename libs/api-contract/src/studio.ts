@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentsConfigSchema } from './credits';
 
 export const healthSchema = z.object({ status: z.literal('ok') });
 export const readinessSchema = z.object({
@@ -20,6 +21,8 @@ export const studioSchema = z
     waitlistHoldMinutes: z.number(),
     checkInGraceMinutes: z.number(),
     cancellationPolicy: z.array(cancellationTierSchema),
+    /** How the SPA takes cards: Stripe Elements, or the labelled test-mode picker. */
+    payments: paymentsConfigSchema,
   })
   .meta({ id: 'Studio' });
 export type Studio = z.infer<typeof studioSchema>;

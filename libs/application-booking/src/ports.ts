@@ -1,3 +1,4 @@
+import type { MembershipRepository } from '@fitflow/application-membership';
 import type { Page, PageRequest } from '@fitflow/application-shared';
 import type { Booking, BookingStatus, CancelledBy, HoldSource, HoldStatus, SpotHold } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
@@ -81,6 +82,8 @@ export interface BookingRepositories {
   bookings: BookingRepository;
   sessions: SessionLocks;
   members: MemberDirectory;
+  /** The membership context's balances: a booking's credits move in the booking's transaction. */
+  memberships: MembershipRepository;
 }
 
 /**

@@ -44,20 +44,24 @@ export async function insertMembers(db: BenchDatabase, count: number): Promise<{
   return rows;
 }
 
-/** Published one-hour sessions one after the other, three days ahead, so booking them is open. */
-export async function insertSessions(db: BenchDatabase, trainerId: string, sessions: readonly { id: string; name: string; capacity: number }[]): Promise<void> {
+/** Published one-hour sessions one after the other, three days ahead, so booking them is open; 1 credit unless said. */
+export async function insertSessions(
+  db: BenchDatabase,
+  trainerId: string,
+  sessions: readonly { id: string; name: string; capacity: number; creditCost?: number }[],
+): Promise<void> {
   const startsAt = Date.now() + 3 * 86_400_000;
   await db
     .insertInto('class_sessions')
     .values(
-      sessions.map(({ id, name, capacity }, i) => ({
+      sessions.map(({ id, name, capacity, creditCost = 1 }, i) => ({
         id,
         trainer_id: trainerId,
         name,
         starts_at: new Date(startsAt + i * 3_600_000),
         ends_at: new Date(startsAt + (i + 1) * 3_600_000),
         capacity,
-        credit_cost: 1,
+        credit_cost: creditCost,
         status: 'published' as const,
       })),
     )

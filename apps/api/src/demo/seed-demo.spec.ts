@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../infrastructure/system';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { DEMO_CLASSES, DEMO_REGULARS, DOOR_CLASS_BOOKED_REGULARS, DOOR_CLASS_CHECKED_IN, seedDemoData } from './seed-demo';
+import { DEMO_CLASSES, DEMO_PACKAGES, DEMO_REGULARS, DOOR_CLASS_BOOKED_REGULARS, DOOR_CLASS_CHECKED_IN, seedDemoData } from './seed-demo';
 
 describe('demo data for npm start', () => {
   let t: TestApp;
   const seed = () => {
-    const { membership, scheduling, bookings, attendance } = t.composition.handlers;
+    const { membership, scheduling, bookings, attendance, credits } = t.composition.handlers;
     return seedDemoData(membership, t.composition.ensureAdmin, {
       handlers: scheduling,
       bookings,
       attendance,
+      credits,
+      currency: 'EUR',
+      paymentsMode: 'test',
       timeZone: 'Europe/Berlin',
       clock: new SystemClock(),
     });
@@ -45,6 +48,20 @@ describe('demo data for npm start', () => {
     const mine = (scope: 'upcoming' | 'cancelled') => t.composition.handlers.bookings.listMyBookings.handle({ actor, scope });
     expect((await mine('upcoming')).total).toBe(4);
     expect((await mine('cancelled')).total).toBe(1);
+  });
+
+  it('sells three packages; Maya bought the 10-class pack and spent some of it, Sam has no credits to try buying', async () => {
+    const { credits, membership } = t.composition.handlers;
+    expect((await credits.listPackages.handle()).map((pack) => pack.name)).toEqual(DEMO_PACKAGES.map((pack) => pack.name));
+    const idOf = async (email: string) => (await membership.listUsers.handle({ q: email })).items[0]?.id as string;
+    const maya = { userId: await idOf('maya@fitflow.test'), role: 'member' as const };
+    const history = await credits.listMyTransactions.handle({ actor: maya, page: 1, pageSize: 100 });
+    expect(history.items.map((line) => line.type)).toEqual(expect.arrayContaining(['purchase', 'booking', 'refund']));
+    const balance = (await credits.getMyMembership.handle({ actor: maya })).credits;
+    expect(balance).toBe(history.items.reduce((sum, line) => sum + line.amount, 0));
+    expect(balance).toBeGreaterThan(0);
+    const sam = { userId: await idOf('sam@fitflow.test'), role: 'member' as const };
+    expect(await credits.getMyMembership.handle({ actor: sam })).toEqual({ credits: 0, validUntil: null, expiresSoon: false });
   });
 
   it('opens the door: Tess’s class starting within 30 minutes, with members booked and two already checked in', async () => {

@@ -5,6 +5,7 @@ import { type Weekday, WEEKDAYS, instantAt, localDateTimeOf } from '@fitflow/dom
 import type { Clock } from '@fitflow/domain-shared';
 import type { AttendanceHandlers } from '../modules/attendance';
 import type { BookingHandlers } from '../modules/booking';
+import type { CreditsHandlers } from '../modules/credits';
 import type { MembershipHandlers } from '../modules/membership';
 import type { SchedulingHandlers } from '../modules/scheduling';
 
@@ -14,7 +15,18 @@ export const DEMO_ACCOUNTS = [
   { role: 'trainer', email: 'marco@fitflow.test', password: 'Demo-trainer-pass-2026', name: 'Marco Rossi' },
   { role: 'trainer', email: 'priya@fitflow.test', password: 'Demo-trainer-pass-2026', name: 'Priya Shah' },
   { role: 'member', email: 'maya@fitflow.test', password: 'Demo-member-pass-2026', name: 'Maya Member' },
+  { role: 'member', email: 'sam@fitflow.test', password: 'Demo-member-pass-2026', name: 'Sam Newcomer' },
 ] as const;
+
+/** What the demo studio sells; prices in the studio's currency. */
+export const DEMO_PACKAGES = [
+  { name: 'Drop-in', credits: 1, priceCents: 1_500, validityDays: 30 },
+  { name: '10-class pack', credits: 10, priceCents: 12_000, validityDays: 90 },
+  { name: '20-class pack', credits: 20, priceCents: 20_000, validityDays: 180 },
+] as const;
+
+/** The regulars' starting balance, an admin's welcome grant (they never buy: they never sign in). */
+export const DEMO_REGULAR_CREDITS = 20;
 
 /** Regulars who fill some classes, so the demo schedule shows "1 left" and "Full" (they never sign in). */
 export const DEMO_REGULARS = [
@@ -140,6 +152,11 @@ export interface DemoSchedule {
   handlers: SchedulingHandlers;
   bookings: BookingHandlers;
   attendance: AttendanceHandlers;
+  credits: CreditsHandlers;
+  /** The studio's currency, for the packages' prices. */
+  currency: string;
+  /** Maya buys her pack with the test card only on the test-mode gateway; with Stripe an admin grants it. */
+  paymentsMode: 'stripe' | 'test';
   /** The studio's IANA time zone: classes sit at their wall-clock times in it. */
   timeZone: string;
   clock: Clock;
@@ -168,7 +185,8 @@ export async function seedDemoData(
     }
   }
   if (await seedDemoSchedule(membership, actor, schedule)) {
-    await seedDemoBookings(membership, schedule);
+    await seedDemoCredits(membership, actor, schedule);
+    await seedDemoBookings(membership, actor, schedule);
     await seedDoorClass(membership, actor, schedule);
   }
 }
@@ -206,13 +224,32 @@ async function seedDemoSchedule(membership: MembershipHandlers, actor: Actor, sc
 }
 
 /**
+ * The packages on sale, and Maya's 10-class pack, bought with the test Visa as a member would (an admin's grant on
+ * Stripe); Sam has no credits, to try buying.
+ */
+async function seedDemoCredits(membership: MembershipHandlers, admin: Actor, { credits, currency, paymentsMode }: DemoSchedule): Promise<void> {
+  const packages = [];
+  for (const demo of DEMO_PACKAGES) packages.push(await credits.createPackage.handle({ actor: admin, terms: { ...demo, currency } }));
+  const mayaId = await findAccountId(membership, 'maya@fitflow.test');
+  const pack = packages.find((one) => one.name === '10-class pack');
+  if (!mayaId || !pack) return;
+  if (paymentsMode === 'test') {
+    const maya: Actor = { userId: mayaId, role: 'member' };
+    await credits.purchase.handle({ actor: maya, packageId: pack.id, paymentMethodId: 'pm_card_visa', requestKey: null });
+  } else {
+    await credits.adjustCredits.handle({ actor: admin, userId: mayaId, amount: pack.credits, reason: 'Welcome credits' });
+  }
+}
+
+/**
  * Bookings through the real use case: the regulars take all but one or two spots of every fourth small class
  * and every spot of one, and Maya has three upcoming classes and one she cancelled.
  */
-async function seedDemoBookings(membership: MembershipHandlers, schedule: DemoSchedule): Promise<void> {
+async function seedDemoBookings(membership: MembershipHandlers, admin: Actor, schedule: DemoSchedule): Promise<void> {
   const regulars: Actor[] = [];
   for (const account of DEMO_REGULARS) {
     const id = (await findAccountId(membership, account.email)) ?? (await membership.register.handle(account)).id;
+    await schedule.credits.adjustCredits.handle({ actor: admin, userId: id, amount: DEMO_REGULAR_CREDITS, reason: 'Welcome credits' });
     regulars.push({ userId: id, role: 'member' });
   }
   const { items: sessions } = await schedule.handlers.listSessions.handle({

@@ -35,10 +35,10 @@ describe('the OpenAPI document', () => {
   });
   afterAll(() => t?.close());
 
-  it('describes every route: health, studio, auth, users, templates, sessions, bookings, holds and attendance', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(31);
+  it('describes every route: health, studio, auth, users, templates, sessions, bookings, holds, attendance, credits and payments', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(43);
     expect(new Set(operations.flatMap(({ operation }) => operation.tags ?? []))).toEqual(
-      new Set(['health', 'studio', 'auth', 'users', 'templates', 'sessions', 'bookings', 'holds', 'attendance']),
+      new Set(['health', 'studio', 'auth', 'users', 'templates', 'sessions', 'bookings', 'holds', 'attendance', 'credits', 'payments']),
     );
   });
 

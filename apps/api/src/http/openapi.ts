@@ -24,6 +24,7 @@ const PROBLEM_DESCRIPTIONS = {
   415: 'UNSUPPORTED_MEDIA_TYPE: send the body as application/json.',
   422: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was first used for a different request.',
   429: 'RATE_LIMITED: too many attempts; the Retry-After header says how many seconds to wait.',
+  503: 'UNAVAILABLE: a service FitFlow depends on (the payment service) did not answer; retry with the same Idempotency-Key.',
 };
 
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
@@ -98,6 +99,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       { name: 'sessions', description: 'The schedule: class sessions, read by anyone, written by trainers and admins.' },
       { name: 'bookings', description: 'Booking a spot in a session, and a member’s own bookings.' },
       { name: 'holds', description: 'Holding a spot while deciding, then confirming it into a booking or giving it back.' },
+      { name: 'credits', description: 'Credit packages, buying them by card, a member’s balance and history, and admins’ corrections.' },
+      { name: 'payments', description: 'Stripe’s webhook, which finishes purchases whose payment is decided after the request.' },
       { name: 'attendance', description: 'Check-in at the door (by button or by the member’s QR code), rosters, no-shows and attendance reports.' },
     ],
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },

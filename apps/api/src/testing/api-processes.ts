@@ -5,10 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Database } from '../infrastructure/database/schema';
 import { JwtAccessTokenIssuer } from '../infrastructure/security/tokens';
+import { fundMembers } from './credits';
+import { TEST_CREDITS } from './test-app';
 
 export interface ApiProcesses {
   /** Each process's API base, `http://127.0.0.1:<port>/api/v1`. */
   urls: string[];
+  /** Kills process `index` at once (SIGKILL), as a crash or an out-of-memory kill would: no shutdown runs. */
+  kill(index: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +26,8 @@ export interface ApiProcessOptions {
 /**
  * Real API processes (`main.ts`, as deployed) on one PostgreSQL database: what "two API processes" means in a
  * test or a benchmark. Each gets its port and the environment given (JWT_SECRET shared, so tokens work on every
- * one). `stop()` sends SIGTERM (they finish what is in flight) and SIGKILL to any still running 12 s later.
+ * one). `stop()` sends SIGTERM (they finish what is in flight) and SIGKILL to any still running 12 s later;
+ * `kill(i)` crashes one of them.
  */
 export async function startApiProcesses(count: number, env: Record<string, string>, options: ApiProcessOptions = {}): Promise<ApiProcesses> {
   const main = fileURLToPath(new URL('../main.ts', import.meta.url));
@@ -45,7 +50,12 @@ export async function startApiProcesses(count: number, env: Record<string, strin
       (child) => new Promise<never>((_, reject) => child.once('error', (error) => reject(new Error('An API process failed to start', { cause: error })))),
     );
     await Promise.race([Promise.all(ports.map((port, i) => waitUntilReady(port, children[i] as ChildProcess))), ...failedToStart]);
-    return { urls: ports.map((port) => `http://127.0.0.1:${port}/api/v1`), stop };
+    const kill = async (index: number) => {
+      const child = children[index];
+      if (!child) throw new Error(`There is no API process ${index}`);
+      await killProcess(child);
+    };
+    return { urls: ports.map((port) => `http://127.0.0.1:${port}/api/v1`), kill, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -97,11 +107,23 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(killed);
 }
 
+async function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /**
- * `count` members straight in SQL, with access tokens from the API's own issuer: a rush of hundreds would
- * otherwise spend its time in argon2 at sign-up, which is not what it tests.
+ * `count` members straight in SQL, with access tokens from the API's own issuer and `credits` each: a rush of
+ * hundreds would otherwise spend its time in argon2 at sign-up, which is not what it tests.
  */
-export async function seedMembersWithTokens(db: Kysely<Database>, jwtSecret: string, count: number): Promise<{ id: string; authorization: string }[]> {
+export async function seedMembersWithTokens(
+  db: Kysely<Database>,
+  jwtSecret: string,
+  count: number,
+  credits = TEST_CREDITS,
+): Promise<{ id: string; authorization: string }[]> {
   const members = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     email: `rusher-${randomUUID()}@example.test`,
@@ -110,6 +132,7 @@ export async function seedMembersWithTokens(db: Kysely<Database>, jwtSecret: str
     password_hash: 'not-a-hash: these members never sign in',
   }));
   await db.insertInto('users').values(members).execute();
+  await fundMembers(db, members.map(({ id }) => id), credits);
   const issuer = new JwtAccessTokenIssuer(jwtSecret, 3_600);
   return members.map(({ id }) => ({ id, authorization: `Bearer ${issuer.issue({ userId: id }).token}` }));
 }

@@ -64,13 +64,39 @@ export function newMember(overrides: Partial<{ email: string; password: string; 
   return { email: `member-${unique}@example.test`, password: `Correct-horse-${unique}`, name: `Member ${counter}`, ...overrides };
 }
 
-/** Registers and signs in; returns the account and its bearer header. */
-export async function signUp(app: FastifyInstance, overrides: Parameters<typeof newMember>[0] = {}) {
+/** What `signUp` gives every account unless told otherwise: more than any test's bookings cost. */
+export const TEST_CREDITS = 100;
+
+/**
+ * Registers and signs in; returns the account and its bearer header. The account starts with `credits` (TEST_CREDITS
+ * unless said; 0 for none), granted by the test admin as an adjustment, so tests of booking rules can book.
+ */
+export async function signUp(app: FastifyInstance, { credits = TEST_CREDITS, ...overrides }: Parameters<typeof newMember>[0] & { credits?: number } = {}) {
   const account = newMember(overrides);
   const registered = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: account });
   const { id } = registered.json() as { id: string };
+  if (credits > 0) await grantCredits(app, id, credits);
   const tokens = await signIn(app, account.email, account.password);
   return { ...account, id, ...tokens };
+}
+
+const adminSignIns = new WeakMap<FastifyInstance, Promise<{ authorization: string }>>();
+
+/** The test admin adds `amount` credits to `userId`'s balance through the API (POST /users/{id}/credits). */
+export async function grantCredits(app: FastifyInstance, userId: string, amount: number): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    let headers = adminSignIns.get(app);
+    if (!headers) {
+      headers = signIn(app, TEST_ADMIN.email, TEST_ADMIN.password).then((tokens) => tokens.headers);
+      adminSignIns.set(app, headers);
+    }
+    const payload = { amount, reason: 'Credits for the test' };
+    const response = await app.inject({ method: 'POST', url: `/api/v1/users/${userId}/credits`, headers: await headers, payload });
+    if (response.statusCode === 201) return;
+    // A test that moved its clock past the admin's token: sign in again, once.
+    adminSignIns.delete(app);
+    if (response.statusCode !== 401 || attempt > 0) throw new Error(`granting credits failed: ${response.statusCode} ${response.body}`);
+  }
 }
 
 export async function signIn(app: FastifyInstance, email: string, password: string) {

@@ -26,13 +26,52 @@ export interface Account {
   password: string;
 }
 
-/** A fresh member account, registered straight through the API (for journeys that are not about registering). */
-export async function registerMember(request: APIRequestContext, label = 'member'): Promise<Account> {
+/** An account with its id, as the API registered it. */
+export interface RegisteredAccount extends Account {
+  id: string;
+}
+
+/** What `registerMember` gives an account unless told otherwise: enough for any journey's bookings. */
+export const STARTING_CREDITS = 20;
+
+/**
+ * A fresh member account, registered straight through the API (for journeys that are not about registering), with
+ * `credits` (STARTING_CREDITS unless said; 0 for none) granted by the e2e admin.
+ */
+export async function registerMember(request: APIRequestContext, label = 'member', { credits = STARTING_CREDITS } = {}): Promise<RegisteredAccount> {
   const suffix = uniqueSuffix();
   const account = { email: `${label}-${suffix}@e2e.fitflow.test`, name: `E2E ${label} ${suffix}`, password: PASSWORD };
   const response = await request.post('/api/v1/auth/register', { data: account });
   expect(response.status(), await response.text()).toBe(201);
-  return account;
+  const { id } = (await response.json()) as { id: string };
+  if (credits > 0) await grantCredits(request, id, credits);
+  return { ...account, id };
+}
+
+/** The e2e admin adds `amount` credits to the account `userId`, through the API. */
+export async function grantCredits(request: APIRequestContext, userId: string, amount: number): Promise<void> {
+  const authorization = await bearerFor(request, admin);
+  const granted = await request.post(`/api/v1/users/${userId}/credits`, { data: { amount, reason: 'Credits for the journey' }, headers: { authorization } });
+  expect(granted.status(), await granted.text()).toBe(201);
+}
+
+const bearers = new Map<string, { header: string; until: number }>();
+
+/**
+ * The bearer header of `account`, signed in through the API. Kept for ten minutes (tokens live fifteen), so
+ * a test's set-up signs each account in once and stays under the per-email sign-in limit.
+ */
+export async function bearerFor(request: APIRequestContext, account: Credentials): Promise<string> {
+  const known = bearers.get(account.email);
+  if (known && known.until > Date.now()) return known.header;
+  const header = `Bearer ${(await login(request, account)).accessToken}`;
+  bearers.set(account.email, { header, until: Date.now() + 10 * 60_000 });
+  return header;
+}
+
+/** Forgets the bearers kept so far: a spec that talks to another API (its own secret) starts and ends with this. */
+export function forgetBearers(): void {
+  bearers.clear();
 }
 
 /**

@@ -3,29 +3,12 @@ import * as Instant from 'temporal-polyfill/fns/Instant';
 import * as PlainDate from 'temporal-polyfill/fns/PlainDate';
 import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
 import * as ZonedDateTime from 'temporal-polyfill/fns/ZonedDateTime';
-import { admin, type Account, type Credentials, login, registerMember } from './accounts';
+import { admin, type Account, type Credentials, bearerFor, registerMember } from './accounts';
+
+export { bearerFor, forgetBearers } from './accounts';
 
 /** A calendar day, `YYYY-MM-DD`. */
 export type DateKey = string;
-
-const bearers = new Map<string, { header: string; until: number }>();
-
-/**
- * The bearer header of `account`, signed in through the API. Kept for ten minutes (tokens live fifteen), so
- * a test's set-up signs each account in once and stays under the per-email sign-in limit.
- */
-export async function bearerFor(request: APIRequestContext, account: Credentials): Promise<string> {
-  const known = bearers.get(account.email);
-  if (known && known.until > Date.now()) return known.header;
-  const header = `Bearer ${(await login(request, account)).accessToken}`;
-  bearers.set(account.email, { header, until: Date.now() + 10 * 60_000 });
-  return header;
-}
-
-/** Forgets the bearers kept so far: a spec that talks to another API (its own secret) starts and ends with this. */
-export function forgetBearers(): void {
-  bearers.clear();
-}
 
 /** A fresh account that the e2e admin has made a trainer, through the API. */
 export async function registerTrainer(request: APIRequestContext): Promise<Account & { id: string }> {

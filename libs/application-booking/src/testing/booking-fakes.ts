@@ -9,7 +9,11 @@ import { InMemoryBookingUnitOfWork, InMemoryHoldUnitOfWork } from './in-memory-u
 import { InMemoryUserBookingsFinder } from './in-memory-user-bookings-finder';
 import { LockJournal } from './lock-journal';
 import { FAKE_NOW } from './session.mother';
+import { InMemoryMembershipRepository } from '@fitflow/application-membership/testing';
 import { SequentialIds } from '@fitflow/application-shared/testing';
+
+/** Every CAST member's starting balance. */
+export const FUNDED_CREDITS = 100;
 
 /**
  * Every port of the booking context, faked and wired to one in-memory store; the CAST is in the directory. Taken
@@ -23,14 +27,24 @@ export function createBookingFakes(now: Date | string = FAKE_NOW) {
   const sessions = new InMemorySessionLocks(bookings, { repository: holds, clock });
   const members = new InMemoryMemberDirectory();
   for (const { userId, email, name } of Object.values(CAST)) members.add(userId, email, name);
+  // Every account in the directory can pay, with enough credits that only the tests about credits (which `fund`
+  // their own balance) meet a refusal.
+  const memberships = new InMemoryMembershipRepository({
+    holderOf: (id) => {
+      const member = members.findNow(id);
+      return member && { memberId: member.id, memberEmail: member.email, memberName: member.name };
+    },
+    startingBalance: FUNDED_CREDITS,
+  });
   return {
     bookings,
     holds,
     sessions,
     locks,
     members,
-    uow: new InMemoryBookingUnitOfWork({ bookings, sessions, members }),
-    holdUow: new InMemoryHoldUnitOfWork({ bookings, sessions, members, holds }),
+    memberships,
+    uow: new InMemoryBookingUnitOfWork({ bookings, sessions, members, memberships }),
+    holdUow: new InMemoryHoldUnitOfWork({ bookings, sessions, members, memberships, holds }),
     finder: new InMemoryUserBookingsFinder(bookings, sessions),
     ids: new SequentialIds('bbbbbbbb-0000-4000-8000-'),
     clock,

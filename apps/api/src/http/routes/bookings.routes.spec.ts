@@ -4,7 +4,7 @@ import { type ApiProcesses, seedMembersWithTokens, startApiProcesses } from '../
 import { TEST_DATABASES, createTestDatabase } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, type Headers, type SignedIn } from '../../testing/scheduling';
 import { TravellingClock } from '../../testing/travelling-clock';
-import { TEST_ADMIN, createTestApp, createTestAppOn, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
+import { TEST_ADMIN, TEST_CREDITS, createTestApp, createTestAppOn, grantCredits, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3_600_000;
@@ -411,7 +411,9 @@ describe.each(TEST_DATABASES)('booking routes on %s', (kind) => {
       });
     const signUpOver = async (url: string, name: string): Promise<Headers> => {
       const account = newMember({ name });
-      expect((await post(url, '/auth/register', account)).status).toBe(201);
+      const registered = await post(url, '/auth/register', account);
+      expect(registered.status).toBe(201);
+      await grantCredits(apps[0]!.app, ((await registered.json()) as { id: string }).id, TEST_CREDITS);
       const response = await post(url, '/auth/login', { email: account.email, password: account.password });
       expect(response.status).toBe(200);
       return { authorization: `Bearer ${((await response.json()) as { accessToken: string }).accessToken}` };

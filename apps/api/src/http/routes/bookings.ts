@@ -34,13 +34,15 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         description:
           '409 SESSION_FULL when every spot is taken (enforced under concurrency), 409 ALREADY_BOOKED for a second ' +
           'confirmed booking, 409 ALREADY_HOLDING beside the caller’s own active hold on the session (confirm that ' +
-          'hold instead), 409 INVALID_STATE unless published and not started; 404 for an unknown session. ' +
+          'hold instead), 409 INVALID_STATE unless published and not started; 402 INSUFFICIENT_CREDITS when the caller’s ' +
+          'balance does not cover the session’s `creditCost`, 402 CREDITS_EXPIRED when their credits have expired (nothing ' +
+          'is booked; the credits are spent in the booking’s transaction); 404 for an unknown session. ' +
           'With an Idempotency-Key, a retry answers the first answer again (see the header).',
         operationId: 'bookSession',
         security: bearer,
         headers: idempotentHeadersSchema,
         params: idParamsSchema,
-        response: { 201: bookingSchema, ...problemResponses(400, 401, 404, 409, 422) },
+        response: { 201: bookingSchema, ...problemResponses(400, 401, 402, 404, 409, 422) },
       },
     },
     async (request, reply) =>
@@ -97,7 +99,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<BookingRoutesOptions> = async 
         summary: 'Cancel a booking (its member or an admin), with the studio’s refund',
         description:
           'Refunds by the studio’s cancellation policy (its tiers: GET /studio), by how long before the start the booking ' +
-          'is cancelled. 409 INVALID_STATE once the member has checked in, once the session has started, or when the ' +
+          'is cancelled: `floor(creditsSpent × refundPercentage / 100)` credits back to the member’s balance in the same transaction. 409 INVALID_STATE once the member has checked in, once the session has started, or when the ' +
           'booking is already cancelled or a no-show.',
         operationId: 'cancelBooking',
         security: bearer,

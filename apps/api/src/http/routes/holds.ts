@@ -65,12 +65,14 @@ export const holdRoutes: FastifyPluginAsyncZod<{ handlers: BookingHandlers; outl
         summary: 'Turn my hold into a booking',
         description:
           '410 HOLD_EXPIRED once the hold lapsed (at `expiresAt` exactly) or was released; 409 INVALID_STATE when the ' +
-          'session is no longer open; 409 ALREADY_BOOKED; 404 for anyone but its member.',
+          'session is no longer open; 409 ALREADY_BOOKED; 402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED when the balance ' +
+          'cannot pay the session’s `creditCost` (the hold stays pending: buy credits and confirm before it lapses); 404 for ' +
+          'anyone but its member.',
         operationId: 'confirmHold',
         security: bearer,
         headers: idempotentHeadersSchema,
         params: idParamsSchema,
-        response: { 201: bookingSchema, ...problemResponses(400, 401, 404, 409, 410, 422) },
+        response: { 201: bookingSchema, ...problemResponses(400, 401, 402, 404, 409, 410, 422) },
       },
     },
     async (request, reply) => {

@@ -9,9 +9,9 @@ import {
   sessionSchema,
   updateSessionRequestSchema,
 } from '@fitflow/api-contract';
-import type { Outlooks } from '@fitflow/application-booking';
 import type { SessionView } from '@fitflow/application-scheduling';
 import type { Actor } from '@fitflow/application-shared';
+import type { SessionOutlooks } from '../../modules/booking';
 import type { SchedulingHandlers } from '../../modules/scheduling';
 import { bearer, optionalBearer, problemResponses } from '../openapi';
 import { compiledSerializerCompiler } from '../plugins/compiled-serializer';
@@ -21,7 +21,7 @@ const tags = ['sessions'];
 export interface SessionRoutesOptions {
   handlers: SchedulingHandlers;
   /** What a caller can do with each session now (book, hold) and what a cancel would refund: the booking context's. */
-  outlooks: Pick<Outlooks, 'forSession'>;
+  outlooks: SessionOutlooks;
 }
 
 /**
@@ -30,7 +30,7 @@ export interface SessionRoutesOptions {
  */
 export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async (app, { handlers, outlooks }) => {
   // The booking context's decisions join the schedule's view here, where the two contexts meet.
-  const present = (view: SessionView, viewer: Actor | null) => ({ ...view, ...outlooks.forSession(view, viewer) });
+  const present = async (view: SessionView, viewer: Actor | null) => ({ ...view, ...(await outlooks.forViewer(viewer))(view) });
   const trainersAndAdmins = app.requireRole('trainer', 'admin');
 
   app.post(
@@ -133,7 +133,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
     async (request) => {
       const viewer = request.user ?? null;
       const page = await handlers.listSessions.handle({ viewer, ...request.query });
-      return { ...page, items: page.items.map((view) => present(view, viewer)) };
+      const outlook = await outlooks.forViewer(viewer);
+      return { ...page, items: page.items.map((view) => ({ ...view, ...outlook(view) })) };
     },
   );
 

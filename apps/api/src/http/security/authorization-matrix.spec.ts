@@ -1,7 +1,7 @@
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMember, signIn, type TestApp } from '../../testing/test-app';
-import { CALLERS, createAppWithRouteTable, fixtures, nextSlot, signInCast, templateBody, type Caller, type Cast } from './cast';
+import { CALLERS, createAppWithRouteTable, creditPackageBody, fixtures, nextSlot, signInCast, templateBody, type Caller, type Cast } from './cast';
 import { routeKey, type RegisteredRoute, type RouteKey } from './route-table';
 
 /**
@@ -63,7 +63,7 @@ describe('authorization matrix', () => {
   let cast: Cast;
   let make: ReturnType<typeof fixtures>;
   /** Resources that no row changes, shared by every caller. */
-  const shared = { template: '', draft: '', published: '', booking: '', login: { email: '', password: '' } };
+  const shared = { template: '', draft: '', published: '', booking: '', creditPackage: '', purchase: '', login: { email: '', password: '' } };
 
   beforeAll(async () => {
     ({ t, routes } = await createAppWithRouteTable());
@@ -73,6 +73,8 @@ describe('authorization matrix', () => {
     shared.draft = await make.draft();
     shared.published = await make.published();
     shared.booking = await make.booking();
+    shared.creditPackage = await make.creditPackage();
+    shared.purchase = await make.purchase(shared.creditPackage);
     shared.login = await make.account();
   });
   afterAll(() => t?.close());
@@ -326,6 +328,72 @@ describe('authorization matrix', () => {
       given: 'the member’s booking',
       answers: { ...signedIn(404), member: 200 },
       request: () => ({ url: `${P}/bookings/${shared.booking}/qr` }),
+    },
+
+    { route: `GET ${P}/credit-packages`, given: 'the packages on sale', answers: everyone(200), request: () => ({ url: `${P}/credit-packages` }) },
+    {
+      route: `POST ${P}/credit-packages`,
+      given: 'a new package',
+      answers: adminOnly(201),
+      request: () => ({ url: `${P}/credit-packages`, payload: creditPackageBody }),
+    },
+    {
+      route: `PUT ${P}/credit-packages/:id`,
+      given: 'a package on sale',
+      answers: adminOnly(200),
+      request: async () => ({ url: `${P}/credit-packages/${await make.creditPackage()}`, payload: { ...creditPackageBody, priceCents: 4_500 } }),
+    },
+    {
+      route: `DELETE ${P}/credit-packages/:id`,
+      given: 'a package on sale',
+      answers: adminOnly(204),
+      request: async () => ({ url: `${P}/credit-packages/${await make.creditPackage()}` }),
+    },
+    {
+      route: `POST ${P}/memberships/purchase`,
+      given: 'a package on sale and the test Visa',
+      answers: signedIn(201),
+      request: () => ({ url: `${P}/memberships/purchase`, payload: { packageId: shared.creditPackage, paymentMethodId: 'pm_card_visa' } }),
+    },
+    {
+      route: `GET ${P}/memberships/purchases/:id`,
+      given: 'the member’s purchase',
+      answers: { ...signedIn(404), member: 200, admin: 200 },
+      request: () => ({ url: `${P}/memberships/purchases/${shared.purchase}` }),
+    },
+    {
+      route: `POST ${P}/memberships/purchases/:id/test-authentication`,
+      given: 'the member’s purchase waiting for 3-D Secure',
+      answers: { ...signedIn(404), member: 200 },
+      request: async () => ({
+        url: `${P}/memberships/purchases/${await make.purchase(shared.creditPackage, 'pm_card_threeDSecure2Required')}/test-authentication`,
+        payload: { outcome: 'succeed' },
+      }),
+    },
+    { route: `GET ${P}/memberships/me`, given: 'the caller’s credits', answers: signedIn(200), request: () => ({ url: `${P}/memberships/me` }) },
+    {
+      route: `GET ${P}/memberships/me/transactions`,
+      given: 'the caller’s credit history',
+      answers: signedIn(200),
+      request: () => ({ url: `${P}/memberships/me/transactions` }),
+    },
+    {
+      route: `GET ${P}/users/:id/membership`,
+      given: 'a member’s credits',
+      answers: adminOnly(200),
+      request: () => ({ url: `${P}/users/${cast.ids.member}/membership` }),
+    },
+    {
+      route: `POST ${P}/users/:id/credits`,
+      given: 'a goodwill credit for a member',
+      answers: adminOnly(201),
+      request: () => ({ url: `${P}/users/${cast.ids.member}/credits`, payload: { amount: 1, reason: 'Goodwill' } }),
+    },
+    {
+      route: `POST ${P}/webhooks/stripe`,
+      given: 'an unsigned event (no webhook secret in test mode)',
+      answers: everyone('400 BAD_SIGNATURE'),
+      request: () => ({ url: `${P}/webhooks/stripe`, payload: { id: 'evt_1', type: 'payment_intent.succeeded' } }),
     },
   ];
 

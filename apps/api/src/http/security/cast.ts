@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { apiClient, expectStatus, signUpAs, type Headers } from '../../testing/scheduling';
-import { TEST_ADMIN, createTestApp, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
+import { TEST_ADMIN, TEST_CREDITS, createTestApp, grantCredits, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
 import { withRouteTable, type RegisteredRoute } from './route-table';
 
 /**
@@ -34,7 +34,9 @@ const SIGN_IN: Record<SignedInCaller, (app: FastifyInstance) => Promise<{ id: st
   otherTrainer: (app) => signUpAs(app, 'trainer', { name: 'Otto Othertrainer' }),
   admin: async (app) => {
     const { headers } = await signIn(app, TEST_ADMIN.email, TEST_ADMIN.password);
-    return { id: expectStatus(await apiClient(app).get('/me', headers), 200).json().id as string, headers };
+    const id = expectStatus(await apiClient(app).get('/me', headers), 200).json().id as string;
+    await grantCredits(app, id, TEST_CREDITS); // admins book like anyone
+    return { id, headers };
   },
   demotedAdmin: async (app) => {
     const demoted = await signUpAs(app, 'admin', { name: 'Dana Demoted' });
@@ -71,8 +73,13 @@ export function nextSlot(): { startsAt: string; endsAt: string } {
 
 export const templateBody = { name: 'Matrix Yoga', description: 'Breathing', durationMinutes: 60, capacity: 10, creditCost: 1 };
 
-/** Resources built through the API, as their owners would: templates and sessions of the owner trainer, bookings of the member. */
-export function fixtures(app: FastifyInstance, cast: Cast<'member' | 'ownerTrainer'>) {
+export const creditPackageBody = { name: 'Matrix Pack', credits: 5, priceCents: 5_000, currency: 'EUR', validityDays: 60 };
+
+/**
+ * Resources built through the API, as their owners would: templates and sessions of the owner trainer, bookings and
+ * purchases of the member, credit packages of the admin.
+ */
+export function fixtures(app: FastifyInstance, cast: Cast<'member' | 'ownerTrainer' | 'admin'>) {
   const api = apiClient(app);
   const owner = cast.headers.ownerTrainer;
   const draft = async (): Promise<string> =>
@@ -104,6 +111,11 @@ export function fixtures(app: FastifyInstance, cast: Cast<'member' | 'ownerTrain
       const sessionId = await published();
       return expectStatus(await api.post(`/sessions/${sessionId}/hold`, undefined, cast.headers.member), 201).json().id;
     },
+    /** A credit package on sale. */
+    creditPackage: async (): Promise<string> => expectStatus(await api.post('/credit-packages', creditPackageBody, cast.headers.admin), 201).json().id,
+    /** The member's purchase of `packageId` with a test card (`pm_card_threeDSecure2Required` waits for authentication). */
+    purchase: async (packageId: string, paymentMethodId = 'pm_card_visa'): Promise<string> =>
+      expectStatus(await api.post('/memberships/purchase', { packageId, paymentMethodId }, cast.headers.member), 201).json().id,
     /** A registered account (not signed in). */
     account: async (): Promise<{ id: string; email: string; password: string }> => {
       const account = newMember();

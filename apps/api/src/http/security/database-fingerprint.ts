@@ -8,9 +8,10 @@ const VOLATILE_COLUMNS: Record<string, string[]> = { outbox: ['published_at'] };
 
 /**
  * Tables that record refusals on purpose: the first answer to an `Idempotency-Key` is kept whatever it was, so a
- * retry of a refused request is refused alike (Stripe's model). The idempotency suite checks what they hold.
+ * retry of a refused request is refused alike (Stripe's model); a declined card's purchase is kept as `failed`, the
+ * attempt and the card's reason being history a webhook about it must find. Their own suites check what they hold.
  */
-const ANSWER_LOGS = new Set(['idempotency_keys']);
+const ANSWER_LOGS = new Set(['idempotency_keys', 'purchases']);
 
 /**
  * A cheap fingerprint of every table of the database (its row count and a hash of its rows), to tell whether a

@@ -40,8 +40,19 @@ const make = fixtures(t.app, cast);
 // The account ids offered are bystanders': a valid role change must not turn a caller of this suite into
 // another role half-way through it (its later requests would then be refused before reaching any validation).
 const bystander = await make.account();
+const creditPackage = await make.creditPackage();
 const context: GenerationContext = {
-  knownIds: [await make.template(), await make.draft(), await make.published(), await make.booking(), await make.bookingAtTheDoor(), await make.hold(), bystander.id],
+  knownIds: [
+    await make.template(),
+    await make.draft(),
+    await make.published(),
+    await make.booking(),
+    await make.bookingAtTheDoor(),
+    await make.hold(),
+    creditPackage,
+    await make.purchase(creditPackage, 'pm_card_threeDSecure2Required'),
+    bystander.id,
+  ],
 };
 const fingerprintNow = await databaseFingerprinter(t.composition.database.db as unknown as Kysely<unknown>);
 /**

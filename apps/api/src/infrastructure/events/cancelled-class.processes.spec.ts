@@ -5,6 +5,7 @@ import { seedMembersWithTokens, startApiProcesses, startWorkerProcess, type ApiP
 import { createTestPostgres, type TestDatabase } from '../../testing/databases';
 import { freshWeek } from '../../testing/scheduling';
 import { TEST_JWT_SECRET, TEST_REDIS_URL, forgetRedisKeys } from '../../testing/test-env';
+import { TEST_CREDITS } from '../../testing/test-app';
 
 /**
  * The shared shape, as deployed: two API processes and one worker (`main.ts`, `worker.ts`) on one PostgreSQL
@@ -95,6 +96,21 @@ describe('a cancelled class, across two API processes and a worker', () => {
       expect(booking).toMatchObject({ status: 'cancelled', refund_percentage: 100, credits_refunded: 2, cancellation_reason: 'The studio is flooded' });
     }
     expect(await cancellationEventsPerBooking(sessionId)).toEqual(bookings.map(() => 1));
+    // Each member got the 2 credits back once: one refund line per booking, every balance whole again.
+    const refunds = await database.db
+      .selectFrom('credit_transactions')
+      .select(['booking_id', 'amount'])
+      .where('type', '=', 'refund')
+      .where('booking_id', 'in', bookings.map((booking) => booking.id))
+      .execute();
+    expect(refunds.map((line) => line.amount).sort()).toEqual(bookings.map(() => 2));
+    const balances = await database.db
+      .selectFrom('bookings')
+      .innerJoin('memberships', 'memberships.member_id', 'bookings.member_id')
+      .select('memberships.balance')
+      .where('bookings.session_id', '=', sessionId)
+      .execute();
+    expect(balances.map((row) => row.balance)).toEqual(bookings.map(() => TEST_CREDITS));
   }
 
   it(`cancels all ${bookingsPerClass} bookings with a full refund within seconds, each once`, async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKING_CANCELLED, BookingNotFoundError } from '@fitflow/domain-booking';
+import { CREDITS_REFUNDED } from '@fitflow/domain-membership';
 import { CancellationReason } from '@fitflow/domain-scheduling';
-import { BookingMother, type CastMember, SessionMother, actor, createBookingFakes } from '../../testing';
+import { BookingMother, CAST, type CastMember, SessionMother, actor, createBookingFakes } from '../../testing';
 import { CancelBookingHandler } from './cancel-booking.handler';
 
 function setUp(now?: string) {
@@ -93,5 +94,78 @@ describe('CancelBookingHandler', () => {
   it('answers NOT_FOUND for an unknown booking', async () => {
     const { cancel } = setUp();
     await expect(cancel('admin', 'no-such-booking')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('CancelBookingHandler and the member’s credits', () => {
+  const MEMBER = CAST.member.userId;
+  const NEXT_YEAR = new Date('2027-12-01T00:00:00.000Z');
+
+  function funded(now?: string) {
+    const fakes = setUp(now);
+    fakes.memberships.fund(MEMBER, 4, NEXT_YEAR);
+    return fakes;
+  }
+
+  it.each(['member', 'admin'] as const)('gives the member all 3 credits back in the same transaction when the %s cancels', async (who) => {
+    const { cancel, memberships, booking, uow } = funded();
+    await cancel(who);
+    expect(uow.commits).toBe(1);
+    expect(memberships.balanceOf(MEMBER)).toBe(7);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([
+      expect.objectContaining({
+        type: 'refund',
+        amount: 3,
+        balanceAfter: 7,
+        bookingId: booking.id,
+        description: 'Refund for Morning Yoga (100 %)',
+      }),
+    ]);
+    expect(memberships.outbox).toMatchObject([
+      {
+        type: CREDITS_REFUNDED,
+        payload: { bookingId: booking.id, credits: 3, balanceAfter: 7, refundPercentage: 100, memberEmail: 'mo@example.com' },
+      },
+    ]);
+  });
+
+  it('gives floor(3 × 50 / 100) = 1 credit back exactly 24 h before the start', async () => {
+    const { cancel, memberships } = funded('2026-12-02T07:00:00.000Z');
+    await cancel();
+    expect(memberships.balanceOf(MEMBER)).toBe(5);
+    expect(memberships.ledgerOf(MEMBER)).toMatchObject([{ type: 'refund', amount: 1, description: 'Refund for Morning Yoga (50 %)' }]);
+  });
+
+  it('writes no ledger line when nothing comes back', async () => {
+    const { cancel, memberships } = funded('2026-12-02T19:00:00.000Z');
+    await expect(cancel()).resolves.toMatchObject({ creditsRefunded: 0 });
+    expect(memberships.balanceOf(MEMBER)).toBe(4);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
+    expect(memberships.outbox).toEqual([]);
+  });
+
+  it('gives nothing back for a refused cancel, nor for a second one', async () => {
+    const started = funded('2026-12-03T07:00:00.000Z');
+    await expect(started.cancel()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(started.memberships.ledgerOf(MEMBER)).toEqual([]);
+    const twice = funded();
+    await twice.cancel();
+    await expect(twice.cancel()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect(twice.memberships.balanceOf(MEMBER)).toBe(7);
+    expect(twice.memberships.ledgerOf(MEMBER)).toHaveLength(1);
+  });
+
+  it('gives everything back, even late, when the studio cancelled the class before its cascade reached the booking', async () => {
+    const fakes = createBookingFakes('2026-12-03T06:00:00.000Z');
+    const session = SessionMother.published({ creditCost: 3 });
+    const booking = BookingMother.confirmed(session, 'member');
+    session.cancel(CancellationReason.create('Flooded changing rooms'), new Date('2026-12-03T05:00:00.000Z'), 'Tess Trainer');
+    fakes.sessions.seed(session);
+    fakes.bookings.seed(booking);
+    fakes.memberships.fund(MEMBER, 4, NEXT_YEAR);
+    await new CancelBookingHandler(fakes.uow, fakes.policy, fakes.clock).handle({ actor: actor('member'), bookingId: booking.id });
+    expect(fakes.memberships.ledgerOf(MEMBER)).toMatchObject([
+      { type: 'refund', amount: 3, description: 'Refund for Morning Yoga (100 %)' },
+    ]);
   });
 });

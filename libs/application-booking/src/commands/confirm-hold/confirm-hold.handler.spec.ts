@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKING_CONFIRMED, HOLD_CONFIRMED, HoldExpiredError, HoldNotFoundError } from '@fitflow/domain-booking';
+import { CreditsExpiredError, InsufficientCreditsError } from '@fitflow/domain-membership';
 import { InvalidStateError } from '@fitflow/domain-shared';
 import { AlreadyBookedError } from '../../errors';
-import { BookingMother, CAST, type CastMember, HoldMother, SessionMother, actor, createBookingFakes } from '../../testing';
+import {
+  BookingMother,
+  CAST,
+  type CastMember,
+  FAKE_NOW,
+  FUNDED_CREDITS,
+  HoldMother,
+  SessionMother,
+  actor,
+  createBookingFakes,
+} from '../../testing';
 import { ConfirmHoldHandler } from './confirm-hold.handler';
 
 function setUp(options: { capacity?: number } = {}) {
@@ -81,5 +92,51 @@ describe('ConfirmHoldHandler', () => {
     const results = await Promise.allSettled([confirm(), confirm()]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(bookings.rows()).toHaveLength(1);
+  });
+});
+
+describe('ConfirmHoldHandler and the member’s credits', () => {
+  const MEMBER = CAST.member.userId;
+  const NEXT_YEAR = new Date('2027-12-01T00:00:00.000Z');
+
+  it('spends the session’s cost in the confirming transaction, with one ledger line naming the booking', async () => {
+    const { confirm, memberships, holdUow } = setUp();
+    const view = await confirm();
+    expect(holdUow.commits).toBe(1);
+    expect(memberships.balanceOf(MEMBER)).toBe(FUNDED_CREDITS - 2);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([
+      expect.objectContaining({ type: 'booking', amount: -2, balanceAfter: FUNDED_CREDITS - 2, bookingId: view.id }),
+    ]);
+  });
+
+  it('refuses with INSUFFICIENT_CREDITS and leaves the hold pending, so the member can buy credits and confirm it', async () => {
+    const { confirm, memberships, holds, held, bookings } = setUp();
+    memberships.fund(MEMBER, 1, NEXT_YEAR);
+    await expect(confirm()).rejects.toBeInstanceOf(InsufficientCreditsError);
+    expect(holds.row(held.id)).toMatchObject({ status: 'pending', bookingId: null });
+    expect(holds.outbox).toEqual([]);
+    expect(bookings.rows()).toEqual([]);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
+
+    memberships.fund(MEMBER, 2, NEXT_YEAR);
+    await expect(confirm()).resolves.toMatchObject({ status: 'confirmed' });
+    expect(memberships.balanceOf(MEMBER)).toBe(0);
+  });
+
+  it('refuses credits whose validUntil has come with CREDITS_EXPIRED, and leaves the hold pending', async () => {
+    const { confirm, memberships, holds, held, bookings } = setUp();
+    memberships.fund(MEMBER, 10, new Date(FAKE_NOW));
+    await expect(confirm()).rejects.toBeInstanceOf(CreditsExpiredError);
+    expect(holds.row(held.id)?.status).toBe('pending');
+    expect(bookings.rows()).toEqual([]);
+    expect(memberships.balanceOf(MEMBER)).toBe(10);
+  });
+
+  it('spends once when the member confirms twice at once', async () => {
+    const { confirm, memberships } = setUp();
+    memberships.fund(MEMBER, 5, NEXT_YEAR);
+    await Promise.allSettled([confirm(), confirm()]);
+    expect(memberships.balanceOf(MEMBER)).toBe(3);
+    expect(memberships.ledgerOf(MEMBER)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/application-shared';
 import { Booking, HoldNotFoundError, Spots } from '@fitflow/domain-booking';
 import type { Clock } from '@fitflow/domain-shared';
+import { BookingCredits } from '../../booking-credits';
 import { toBookingView } from '../../booking-view';
 import type { BookingView, HoldRepositories } from '../../ports';
 
@@ -16,7 +17,9 @@ export interface ConfirmHoldCommand {
  * member booked meanwhile (ALREADY_BOOKED). Anyone but its member gets NOT_FOUND, so hold ids cannot be probed.
  *
  * Lock order (see `LockedSession`): an unlocked read finds the hold's session, whose row is locked first, then the
- * hold's row. `creditsSpent` is the session's credit cost.
+ * hold's row, then the member's balance. `creditsSpent` is the session's credit cost, spent in the same transaction
+ * (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise: the hold stays pending, so the member can buy credits and
+ * confirm before it lapses).
  */
 export class ConfirmHoldHandler implements Handler<ConfirmHoldCommand, BookingView> {
   constructor(
@@ -26,7 +29,7 @@ export class ConfirmHoldHandler implements Handler<ConfirmHoldCommand, BookingVi
   ) {}
 
   async handle({ actor, holdId }: ConfirmHoldCommand): Promise<BookingView> {
-    return this.uow.transaction(async ({ holds, bookings, sessions }) => {
+    return this.uow.transaction(async ({ holds, bookings, sessions, memberships }) => {
       const found = await holds.get(holdId);
       if (!found?.isOwnedBy(actor.userId)) throw new HoldNotFoundError(holdId);
       const session = await sessions.getForUpdate(found.sessionId);
@@ -44,9 +47,11 @@ export class ConfirmHoldHandler implements Handler<ConfirmHoldCommand, BookingVi
         creditsSpent: session.creditCost.value,
         at: now,
       });
+      const credits = await BookingCredits.charge(memberships, booking, now);
       hold.confirm(booking.id, now);
       await holds.save(hold);
       await bookings.save(booking);
+      await credits.save();
       return toBookingView(booking.snapshot());
     });
   }

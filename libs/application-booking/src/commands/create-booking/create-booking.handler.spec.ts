@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BOOKING_CONFIRMED, SessionFullError } from '@fitflow/domain-booking';
+import { CREDITS_DEDUCTED, CreditsExpiredError, InsufficientCreditsError } from '@fitflow/domain-membership';
 import { InvalidStateError } from '@fitflow/domain-shared';
 import { AlreadyBookedError, SessionNotFoundError } from '../../errors';
-import { BookingMother, CAST, type CastMember, HoldMother, SessionMother, actor, createBookingFakes } from '../../testing';
+import { BookingMother, CAST, type CastMember, FAKE_NOW, HoldMother, SessionMother, actor, createBookingFakes } from '../../testing';
 import { CreateBookingHandler } from './create-booking.handler';
 
 function setUp(options: { now?: string; capacity?: number } = {}) {
@@ -127,5 +128,94 @@ describe('CreateBookingHandler', () => {
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => book()));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(bookings.confirmedCount(session.id)).toBe(1);
+  });
+});
+
+describe('CreateBookingHandler and the member’s credits', () => {
+  const MEMBER = CAST.member.userId;
+  const NEXT_YEAR = new Date('2027-12-01T00:00:00.000Z');
+
+  function costing(creditCost: number) {
+    const fakes = setUp();
+    const session = SessionMother.published({ creditCost });
+    fakes.sessions.seed(session);
+    return { ...fakes, session, bookIt: () => fakes.book('member', session.id) };
+  }
+
+  it('refuses a 3-credit class to a member with 2 credits with INSUFFICIENT_CREDITS, and saves nothing', async () => {
+    const { bookIt, memberships, bookings, uow } = costing(3);
+    memberships.fund(MEMBER, 2, NEXT_YEAR);
+    await expect(bookIt()).rejects.toBeInstanceOf(InsufficientCreditsError);
+    await expect(bookIt()).rejects.toMatchObject({ code: 'INSUFFICIENT_CREDITS', needed: 3, available: 2 });
+    expect(bookings.rows()).toEqual([]);
+    expect(bookings.outbox).toEqual([]);
+    expect(memberships.balanceOf(MEMBER)).toBe(2);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
+    expect(memberships.outbox).toEqual([]);
+    expect(uow.commits).toBe(0);
+  });
+
+  it('refuses credits whose validUntil has come with CREDITS_EXPIRED, before any expiry job, and saves nothing', async () => {
+    const { bookIt, memberships, bookings } = costing(3);
+    memberships.fund(MEMBER, 10, new Date(FAKE_NOW));
+    await expect(bookIt()).rejects.toBeInstanceOf(CreditsExpiredError);
+    expect(bookings.rows()).toEqual([]);
+    expect(memberships.balanceOf(MEMBER)).toBe(10);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
+  });
+
+  it('spends the cost in the booking’s transaction, with one ledger line and one CreditsDeducted naming the booking', async () => {
+    const { bookIt, memberships, uow } = costing(3);
+    memberships.fund(MEMBER, 5, NEXT_YEAR);
+    const view = await bookIt();
+    expect(uow.commits).toBe(1);
+    expect(memberships.balanceOf(MEMBER)).toBe(2);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([
+      expect.objectContaining({ type: 'booking', amount: -3, balanceAfter: 2, description: 'Booked Morning Yoga', bookingId: view.id }),
+    ]);
+    expect(memberships.outbox).toMatchObject([
+      {
+        type: CREDITS_DEDUCTED,
+        payload: { bookingId: view.id, sessionName: 'Morning Yoga', memberEmail: 'mo@example.com', credits: 3, balanceAfter: 2 },
+      },
+    ]);
+  });
+
+  it('spends the last credits', async () => {
+    const { bookIt, memberships } = costing(3);
+    memberships.fund(MEMBER, 3, NEXT_YEAR);
+    await expect(bookIt()).resolves.toMatchObject({ status: 'confirmed' });
+    expect(memberships.balanceOf(MEMBER)).toBe(0);
+  });
+
+  it('books a free class without credits, even expired ones, and writes no ledger line', async () => {
+    const { bookIt, memberships } = costing(0);
+    memberships.fund(MEMBER, 4, new Date(FAKE_NOW));
+    await expect(bookIt()).resolves.toMatchObject({ status: 'confirmed', creditsSpent: 0 });
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
+    expect(memberships.outbox).toEqual([]);
+  });
+
+  it('puts the booking and the credits back together when the transaction fails after the deduction', async () => {
+    const { bookIt, memberships, bookings } = costing(3);
+    memberships.fund(MEMBER, 5, NEXT_YEAR);
+    const save = memberships.save.bind(memberships);
+    vi.spyOn(memberships, 'save').mockImplementationOnce(async (membership) => {
+      await save(membership);
+      throw new Error('connection lost');
+    });
+    await expect(bookIt()).rejects.toThrow('connection lost');
+    expect(bookings.rows()).toEqual([]);
+    expect(memberships.balanceOf(MEMBER)).toBe(5);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
+    expect(memberships.outbox).toEqual([]);
+  });
+
+  it('spends nothing when the booking is refused for another reason', async () => {
+    const { memberships, bookings, session, book } = costing(3);
+    bookings.seed(BookingMother.confirmed(session, 'member'));
+    memberships.fund(MEMBER, 5, NEXT_YEAR);
+    await expect(book('member', session.id)).rejects.toBeInstanceOf(AlreadyBookedError);
+    expect(memberships.ledgerOf(MEMBER)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/applicati
 import { Booking, Spots } from '@fitflow/domain-booking';
 import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
+import { BookingCredits } from '../../booking-credits';
 import { toBookingView } from '../../booking-view';
 import { MemberNotFoundError, SessionNotFoundError } from '../../errors';
 import type { BookingRepositories, BookingView } from '../../ports';
@@ -21,7 +22,8 @@ export interface CreateBookingCommand {
  * Every booking of a session queues behind its lock, so a refusal (most answers in a rush for a popular class)
  * costs as few statements as the rule allows: lock, one query for the count and the caller's own booking, and the
  * rollback. The member's and the trainer's names, which only a confirmed booking needs, are read after the rule
- * passed. `creditsSpent` is the session's credit cost.
+ * passed. `creditsSpent` is the session's credit cost, taken from the member's balance in the same transaction
+ * (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise, and nothing is booked).
  */
 export class CreateBookingHandler implements Handler<CreateBookingCommand, BookingView> {
   constructor(
@@ -31,7 +33,7 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
   ) {}
 
   async handle({ actor, sessionId }: CreateBookingCommand): Promise<BookingView> {
-    return this.uow.transaction(async ({ bookings, sessions, members }) => {
+    return this.uow.transaction(async ({ bookings, sessions, members, memberships }) => {
       const session = await sessions.getForUpdate(sessionId);
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
       const now = this.clock.now();
@@ -54,7 +56,9 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
         creditsSpent: session.creditCost.value,
         at: now,
       });
+      const credits = await BookingCredits.charge(memberships, booking, now);
       await bookings.save(booking);
+      await credits.save();
       return toBookingView(booking.snapshot());
     });
   }

@@ -78,8 +78,22 @@ describe('Outlooks.forSession', () => {
   });
 
   it('closes a session at its start even when the schedule read it a moment before', () => {
-    const startedSinceRead = outlooks.forSession(session(), member, new Date(STARTS));
+    const startedSinceRead = outlooks.forSession(session(), member, { now: new Date(STARTS) });
     expect(startedSinceRead.actions.book).toMatchObject({ code: 'INVALID_STATE', reason: 'This session has already started' });
+  });
+
+  it('tells a member who cannot pay why, as booking would answer, and still lets them hold the spot while they buy', () => {
+    const broke = outlooks.forSession(session(), member, { balance: { balance: 2, validUntil: null } });
+    expect(broke.actions).toEqual({
+      book: { allowed: false, code: 'INSUFFICIENT_CREDITS', reason: 'This class costs 3 credits; you have 2 credits' },
+      hold: allowed,
+    });
+    expect(outlooks.forSession(session(), member, { balance: null }).actions.book).toMatchObject({ code: 'INSUFFICIENT_CREDITS' });
+    const expired = { balance: 9, validUntil: new Date('2026-11-30T00:00:00.000Z') };
+    expect(outlooks.forSession(session(), member, { balance: expired }).actions.book).toMatchObject({ code: 'CREDITS_EXPIRED' });
+    expect(outlooks.forSession(session(), member, { balance: { balance: 3, validUntil: null } }).actions.book).toEqual(allowed);
+    // A full class says so first: buying credits would not help.
+    expect(outlooks.forSession(session({ bookedCount: 10 }), member, { balance: null }).actions.book).toMatchObject({ code: 'SESSION_FULL' });
   });
 
   it('asks an anonymous visitor to sign in only where a member could book: a full class is full for everyone', () => {

@@ -1,6 +1,7 @@
 import type { Actor } from '@fitflow/application-shared';
 import type { SessionView } from '@fitflow/application-scheduling';
 import { type CancellationPolicy, type RefundOutlook, Spots, cancellationRefusal } from '@fitflow/domain-booking';
+import { type CreditBalance, creditRefusal } from '@fitflow/domain-membership';
 import { effectiveSessionStatus } from '@fitflow/domain-scheduling';
 import type { Clock, DomainError } from '@fitflow/domain-shared';
 import { mayCancelBooking } from '../../permissions';
@@ -34,6 +35,12 @@ export interface BookingOutlookView {
   refundOutlook: RefundOutlookView | null;
 }
 
+export interface SessionOutlookContext {
+  balance?: CreditBalance | null;
+  now?: Date;
+}
+
+const NO_CREDITS: CreditBalance = Object.freeze({ balance: 0, validUntil: null });
 const ALLOWED: DecisionView = Object.freeze({ allowed: true, code: null, reason: null });
 const NOT_YOURS: DecisionView = Object.freeze({ allowed: false, code: 'FORBIDDEN', reason: 'Only its member or an admin can cancel a booking' });
 
@@ -48,7 +55,11 @@ export class Outlooks {
     private readonly clock: Clock,
   ) {}
 
-  forSession(session: SessionView, viewer: Actor | null, now: Date = this.clock.now()): SessionOutlookView {
+  /**
+   * `balance`: the viewer's credits as stored (null: they never had any). Given, booking is also decided on whether
+   * they can pay (`creditRefusal`); holding is not, since a member may buy credits while the spot is held.
+   */
+  forSession(session: SessionView, viewer: Actor | null, { balance, now = this.clock.now() }: SessionOutlookContext = {}): SessionOutlookView {
     const startsAt = new Date(session.startsAt);
     // The view's status was taken at the finder's clock; a published session may have started since.
     const status =
@@ -66,7 +77,7 @@ export class Outlooks {
     const ownHoldAside = situation.alreadyHolding ? { ...situation, alreadyHolding: false, takenSpots: situation.takenSpots - 1 } : situation;
     return {
       actions: {
-        book: decide(Spots.refusal(situation), viewer, 'Sign in to book this class'),
+        book: decide(Spots.refusal(situation) ?? paymentRefusal(viewer, balance, session.creditCost, now), viewer, 'Sign in to book this class'),
         hold: decide(Spots.refusal(ownHoldAside), viewer, 'Sign in to hold a spot'),
       },
       refundOutlook: toRefundOutlookView(this.policy.outlook(startsAt, session.creditCost, now)),
@@ -84,6 +95,12 @@ export class Outlooks {
       refundOutlook: refusal ? null : toRefundOutlookView(this.policy.outlook(startsAt, booking.creditsSpent, now)),
     };
   }
+}
+
+/** Why the viewer cannot pay for a booking now; null when they can, or when their balance was not asked for. */
+function paymentRefusal(viewer: Actor | null, balance: CreditBalance | null | undefined, cost: number, now: Date): DomainError | null {
+  if (!viewer || balance === undefined) return null;
+  return creditRefusal(balance ?? NO_CREDITS, cost, now);
 }
 
 /** The rule's refusal first (a full class is full for everyone), then the sign-in an anonymous caller still needs. */

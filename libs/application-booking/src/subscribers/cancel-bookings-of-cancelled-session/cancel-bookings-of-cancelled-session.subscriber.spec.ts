@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@fitflow/application-shared';
 import { BOOKING_CANCELLED } from '@fitflow/domain-booking';
 import { CancellationReason, type ClassSession, SESSION_CANCELLED, type SessionCancelled } from '@fitflow/domain-scheduling';
-import { BookingMother, CAST, SessionMother, createBookingFakes } from '../../testing';
+import { BookingMother, CAST, FUNDED_CREDITS, SessionMother, createBookingFakes } from '../../testing';
 import { CancelBookingsOfCancelledSession } from './cancel-bookings-of-cancelled-session.subscriber';
 
 const CANCELLED_AT = '2026-12-02T09:30:00.000Z';
@@ -20,11 +20,11 @@ function setUp({ booked = 0, batchSize }: { booked?: number; batchSize?: number 
   const session = SessionMother.published({ creditCost: 3, capacity: 500 });
   const delivery = cancelledBy(session);
   fakes.sessions.seed(session);
-  const bookings = Array.from({ length: booked }, (_, i) =>
-    BookingMother.confirmed(session, 'member', { memberId: `member-${String(i).padStart(3, '0')}` }),
-  );
+  const memberIds = Array.from({ length: booked }, (_, i) => `member-${String(i).padStart(3, '0')}`);
+  for (const memberId of memberIds) fakes.members.add(memberId, `${memberId}@example.test`, memberId);
+  const bookings = memberIds.map((memberId) => BookingMother.confirmed(session, 'member', { memberId }));
   fakes.bookings.seed(...bookings);
-  const subscriber = new CancelBookingsOfCancelledSession(fakes.uow, batchSize);
+  const subscriber = new CancelBookingsOfCancelledSession(fakes.uow, fakes.clock, batchSize);
   return { ...fakes, session, delivery, subscriber, deliver: () => subscriber.handle(delivery) };
 }
 
@@ -49,6 +49,18 @@ describe('CancelBookingsOfCancelledSession', () => {
       });
     }
     expect(bookings.confirmedCount(session.id)).toBe(0);
+  });
+
+  it('gives every member the booking’s credits back in the same transaction, one ledger line each', async () => {
+    const { deliver, memberships, uow } = setUp({ booked: 3 });
+    await deliver();
+    expect(uow.commits).toBe(1);
+    for (const memberId of ['member-000', 'member-001', 'member-002']) {
+      expect(memberships.balanceOf(memberId)).toBe(FUNDED_CREDITS + 3);
+      expect(memberships.ledgerOf(memberId)).toEqual([
+        expect.objectContaining({ type: 'refund', amount: 3, balanceAfter: FUNDED_CREDITS + 3, description: 'Refund for Morning Yoga (100 %)' }),
+      ]);
+    }
   });
 
   it('writes a self-contained BookingCancelled per booking, saying the studio cancelled it and why', async () => {

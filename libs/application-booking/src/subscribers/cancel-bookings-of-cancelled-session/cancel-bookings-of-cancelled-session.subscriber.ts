@@ -1,6 +1,8 @@
 import type { EventEnvelope, Subscriber, UnitOfWork } from '@fitflow/application-shared';
 import type { Booking } from '@fitflow/domain-booking';
+import type { Clock } from '@fitflow/domain-shared';
 import { SESSION_CANCELLED, type SessionCancelled } from '@fitflow/domain-scheduling';
+import { BookingCredits } from '../../booking-credits';
 import { SessionNotFoundError } from '../../errors';
 import type { BookingRepositories } from '../../ports';
 
@@ -14,6 +16,8 @@ export const SESSION_BOOKINGS_BATCH = 100;
  * rows locked, until none remain; at most 500 bookings keep the transaction bounded. The bookings are cancelled as
  * of the session's cancellation (the event's instant), however late the delivery runs.
  *
+ * Each member gets the booking's credits back in the same transaction, the ledger line dated when it is written.
+ *
  * Delivered again after it committed, it finds no confirmed booking left and changes nothing.
  */
 export class CancelBookingsOfCancelledSession implements Subscriber<SessionCancelled> {
@@ -22,13 +26,14 @@ export class CancelBookingsOfCancelledSession implements Subscriber<SessionCance
 
   constructor(
     private readonly uow: UnitOfWork<BookingRepositories>,
+    private readonly clock: Clock,
     private readonly batchSize = SESSION_BOOKINGS_BATCH,
   ) {}
 
   async handle({ event }: EventEnvelope<SessionCancelled>): Promise<void> {
     const { sessionId, reason } = event.payload;
     const cancelledAt = new Date(event.occurredAt);
-    await this.uow.transaction(async ({ sessions, bookings }) => {
+    await this.uow.transaction(async ({ sessions, bookings, memberships }) => {
       // Sessions are never deleted: a missing one is a broken event, to be retried and parked, not skipped.
       const session = await sessions.getForUpdate(sessionId);
       if (!session) throw new SessionNotFoundError(sessionId);
@@ -40,8 +45,16 @@ export class CancelBookingsOfCancelledSession implements Subscriber<SessionCance
           booking.cancelByStudio(reason, cancelledAt);
           await bookings.save(booking);
         }
+        // Balances last, in member order: two cascades at once lock them in the same order.
+        for (const booking of [...batch].sort((a, b) => compare(a.memberId, b.memberId))) {
+          await BookingCredits.refund(memberships, booking, this.clock.now());
+        }
         afterId = batch.at(-1)?.id ?? afterId;
       } while (batch.length === this.batchSize);
     });
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

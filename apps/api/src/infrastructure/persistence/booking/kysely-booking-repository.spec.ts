@@ -5,10 +5,8 @@ import { Booking, CancellationPolicy, Spots } from '@fitflow/domain-booking';
 import { FixedClock } from '@fitflow/domain-shared';
 import { TEST_DATABASES, createTestDatabase, type TestDatabase } from '../../../testing/databases';
 import { KyselyUnitOfWork } from '../../database/kysely-unit-of-work';
-import { KyselyBookingRepository } from './kysely-booking-repository';
-import { KyselyMemberDirectory } from './kysely-member-directory';
+import { bookingRepositories } from './booking-repositories';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
-import { KyselySessionLocks } from './kysely-session-locks';
 import { KyselyUserBookingsFinder } from './kysely-user-bookings-finder';
 
 const NOW = new Date('2026-12-01T07:00:00.000Z');
@@ -70,11 +68,7 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     database = await createTestDatabase(kind);
     await database.db.insertInto('users').values([trainer, member]).execute();
     await insertSession(sessionId);
-    uow = new KyselyUnitOfWork<BookingRepositories>(database.db, (trx, outbox) => ({
-      bookings: new KyselyBookingRepository(trx, outbox),
-      sessions: new KyselySessionLocks(trx, new FixedClock(NOW)),
-      members: new KyselyMemberDirectory(trx),
-    }));
+    uow = new KyselyUnitOfWork<BookingRepositories>(database.db, bookingRepositories(new FixedClock(NOW)));
   });
   afterAll(() => database?.close());
 

@@ -6,12 +6,11 @@ import { Booking, SpotHold, Spots, type BookedSession, type HoldSource } from '@
 import { FixedClock } from '@fitflow/domain-shared';
 import { TEST_DATABASES, createTestDatabase, type TestDatabase } from '../../../testing/databases';
 import { KyselyUnitOfWork } from '../../database/kysely-unit-of-work';
+import { bookingRepositories } from './booking-repositories';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
 import { KyselySessionOccupancy } from '../scheduling/kysely-session-occupancy';
 import { KyselySessionsFinder } from '../scheduling/kysely-sessions-finder';
-import { KyselyBookingRepository } from './kysely-booking-repository';
-import { KyselyHoldRepository, selectDueHolds } from './kysely-hold-repository';
-import { KyselyMemberDirectory } from './kysely-member-directory';
+import { selectDueHolds } from './kysely-hold-repository';
 import { KyselySessionLocks } from './kysely-session-locks';
 
 const NOW = new Date('2026-12-01T07:00:00.000Z');
@@ -95,12 +94,7 @@ describe.each(TEST_DATABASES)('hold repository on %s', (kind) => {
     database = await createTestDatabase(kind);
     await database.db.insertInto('users').values([trainer, { ...member, role: 'member', password_hash: 'x' }]).execute();
     await insertSession({ id: sessionId });
-    uow = new KyselyUnitOfWork<HoldRepositories>(database.db, (trx, outbox) => ({
-      bookings: new KyselyBookingRepository(trx, outbox),
-      holds: new KyselyHoldRepository(trx, outbox),
-      sessions: new KyselySessionLocks(trx, clock),
-      members: new KyselyMemberDirectory(trx),
-    }));
+    uow = new KyselyUnitOfWork<HoldRepositories>(database.db, bookingRepositories(clock));
   });
   afterAll(() => database?.close());
 
