@@ -71,7 +71,8 @@ export interface DirectoryMember {
 
 /** Read-only view of the membership context's accounts (members, trainers, admins alike). */
 export interface MemberDirectory {
-  find(userId: string): Promise<DirectoryMember | null>;
+  /** Those of `userIds` that are accounts, in one read, in no particular order. */
+  findAll(userIds: readonly string[]): Promise<DirectoryMember[]>;
 }
 
 /**

@@ -3,8 +3,8 @@ import type { DirectoryMember, MemberDirectory } from '../ports';
 export class InMemoryMemberDirectory implements MemberDirectory {
   readonly #members = new Map<string, DirectoryMember>();
 
-  async find(userId: string): Promise<DirectoryMember | null> {
-    return this.findNow(userId);
+  async findAll(userIds: readonly string[]): Promise<DirectoryMember[]> {
+    return userIds.flatMap((id) => this.findNow(id) ?? []);
   }
 
   findNow(userId: string): DirectoryMember | null {

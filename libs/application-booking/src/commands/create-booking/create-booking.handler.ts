@@ -4,8 +4,9 @@ import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import { BookingCredits } from '../../booking-credits';
 import { toBookingView } from '../../booking-view';
-import { MemberNotFoundError, SessionNotFoundError } from '../../errors';
+import { SessionNotFoundError } from '../../errors';
 import type { BookingRepositories, BookingView } from '../../ports';
+import { stakeFactsOf } from '../../stake-facts';
 
 export interface CreateBookingCommand {
   actor: Actor;
@@ -38,21 +39,9 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
       const now = this.clock.now();
       const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...(await sessions.spotsFor(session, actor.userId)) });
-      const member = await members.find(actor.userId);
-      if (!member) throw new MemberNotFoundError(actor.userId);
-      const trainer = await members.find(session.trainerId);
       const booking = Booking.create(spot, {
         id: this.ids.next(),
-        memberId: member.id,
-        memberEmail: member.email,
-        memberName: member.name,
-        session: {
-          id: session.id,
-          name: session.name,
-          startsAt: session.slot.startsAt,
-          endsAt: session.slot.endsAt,
-          trainerName: trainer?.name ?? '',
-        },
+        ...(await stakeFactsOf(members, actor.userId, session)),
         creditsSpent: session.creditCost.value,
         at: now,
       });

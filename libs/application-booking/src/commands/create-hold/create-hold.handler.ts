@@ -3,8 +3,9 @@ import { type HoldSource, SpotHold, Spots } from '@fitflow/domain-booking';
 import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import { toHoldView } from '../../hold-view';
-import { MemberNotFoundError, SessionNotFoundError } from '../../errors';
+import { SessionNotFoundError } from '../../errors';
 import type { HoldRepositories, HoldView } from '../../ports';
+import { stakeFactsOf } from '../../stake-facts';
 
 export interface CreateHoldCommand {
   actor: Actor;
@@ -54,15 +55,9 @@ export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold
         await holds.save(existing);
       }
       const spot = Spots.forHold({ session, memberId: actor.userId, now, ...(await sessions.spotsFor(session, actor.userId)) });
-      const member = await members.find(actor.userId);
-      if (!member) throw new MemberNotFoundError(actor.userId);
-      const trainer = await members.find(session.trainerId);
       const hold = SpotHold.create(spot, {
         id: this.ids.next(),
-        memberId: member.id,
-        memberEmail: member.email,
-        memberName: member.name,
-        session: { id: session.id, name: session.name, startsAt: session.slot.startsAt, endsAt: session.slot.endsAt, trainerName: trainer?.name ?? '' },
+        ...(await stakeFactsOf(members, actor.userId, session)),
         source,
         at: now,
         expiresAt: new Date(now.getTime() + this.#durationOf(source)),

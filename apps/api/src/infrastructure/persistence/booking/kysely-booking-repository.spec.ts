@@ -198,8 +198,8 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
       expect(await sessions.getForUpdate('nope')).toBeNull();
       expect(await sessions.getForUpdate(randomUUID())).toBeNull();
       expect(await sessions.spotsFor(session, 'nope')).toMatchObject({ alreadyBooked: false });
-      expect(await members.find('nope')).toBeNull();
-      expect(await members.find(member.id)).toEqual({ id: member.id, email: member.email, name: member.name });
+      expect(await members.findAll(['nope', randomUUID()])).toEqual([]);
+      expect(await members.findAll([member.id, 'nope', member.id])).toEqual([{ id: member.id, email: member.email, name: member.name }]);
     });
   });
 });

@@ -7,9 +7,9 @@ import { isUuid } from '../scheduling/uuid';
 export class KyselyMemberDirectory implements MemberDirectory {
   constructor(private readonly trx: Transaction<Database>) {}
 
-  async find(userId: string): Promise<DirectoryMember | null> {
-    if (!isUuid(userId)) return null;
-    const row = await this.trx.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', userId).executeTakeFirst();
-    return row ?? null;
+  async findAll(userIds: readonly string[]): Promise<DirectoryMember[]> {
+    const ids = [...new Set(userIds.filter(isUuid))];
+    if (ids.length === 0) return [];
+    return this.trx.selectFrom('users').select(['id', 'email', 'name']).where('id', 'in', ids).execute();
   }
 }
