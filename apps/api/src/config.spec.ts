@@ -37,6 +37,9 @@ describe('loadConfig', () => {
     [{ STRIPE_SECRET_KEY: 'pk_test_123' }, /^Invalid configuration: STRIPE_SECRET_KEY must start with sk_ or rk_/],
     [{ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_PUBLISHABLE_KEY: 'sk_1' }, /^Invalid configuration: STRIPE_PUBLISHABLE_KEY must start/],
     [{ STRIPE_PUBLISHABLE_KEY: 'pk_test_1' }, /^Invalid configuration: STRIPE_PUBLISHABLE_KEY is set but STRIPE_SECRET_KEY is not$/],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, /^Invalid configuration: STRIPE_SECRET_KEY must be set in production/],
+    [{ STRIPE_SECRET_KEY: 'sk_test_1' }, /^Invalid configuration: STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY$/],
+    [{ IDEMPOTENCY_LEASE: 'forever' }, /^Invalid configuration: IDEMPOTENCY_LEASE /],
     [{ STRIPE_WEBHOOK_SECRET: 'secret' }, /^Invalid configuration: STRIPE_WEBHOOK_SECRET must start with whsec_$/],
     [{ STRIPE_API_BASE: 'ftp://127.0.0.1:21' }, /^Invalid configuration: STRIPE_API_BASE must be an http\(s\) origin/],
     [{ STRIPE_API_BASE: 'http://127.0.0.1:12111/v1' }, /^Invalid configuration: STRIPE_API_BASE must be an http\(s\) origin/],
@@ -59,6 +62,10 @@ describe('loadConfig', () => {
       apiBase: 'http://127.0.0.1:12111',
       publishableKey: 'pk_test_123',
     });
+  });
+
+  it('sells with test cards in production only when PAYMENTS_TEST_MODE says so', () => {
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PAYMENTS_TEST_MODE: 'true' }).production).toBe(true);
   });
 
   it('merges configured rate limits over the defaults', () => {

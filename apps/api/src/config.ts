@@ -119,6 +119,7 @@ const environmentSchema = z.object({
   STRIPE_PUBLISHABLE_KEY: z.string().startsWith('pk_', { message: 'must start with pk_' }).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', { message: 'must start with whsec_' }).optional(),
   STRIPE_API_BASE: stripeApiBase,
+  PAYMENTS_TEST_MODE: flag,
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().default('FitFlow <no-reply@fitflow.local>'),
   RATE_LIMITS: rateLimits,
@@ -133,6 +134,7 @@ const environmentSchema = z.object({
   EVENT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   EVENT_RETRY_DELAY: duration('10s'),
   EVENT_LEASE: duration('2m'),
+  IDEMPOTENCY_LEASE: duration('1m'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ROOT: z.string().optional(),
   TRUST_PROXY: flag,
@@ -174,6 +176,8 @@ export interface AppConfig {
   cancellationPolicy: RefundTier[];
   /** How the worker delivers events to subscribers: see `EventEngine`. */
   events: { maxAttempts: number; firstRetryDelayMs: number; leaseMs: number };
+  /** How long a request may hold its Idempotency-Key before a retry takes it over (its process died). */
+  idempotencyLeaseMs: number;
   logLevel: string;
   webRoot: string | undefined;
   demoData: boolean;
@@ -197,6 +201,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (production && !e.STRIPE_SECRET_KEY && !e.PAYMENTS_TEST_MODE) {
+    // The test-mode gateway sells credits for Stripe's test card ids: free credits for anyone, unless asked for.
+    throw new ConfigError('Invalid configuration: STRIPE_SECRET_KEY must be set in production (or PAYMENTS_TEST_MODE=true to sell with test cards)');
+  }
+  if (e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET) {
+    // Without it every webhook is refused, and a purchase paid after its request (3-D Secure) is never credited.
+    throw new ConfigError('Invalid configuration: STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY');
   }
   if (e.STRIPE_PUBLISHABLE_KEY && !e.STRIPE_SECRET_KEY) {
     // Without the secret key the test-mode gateway would take the SPA's real cards and charge nothing.
@@ -230,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     creditExpiryIntervalMs: e.CREDIT_EXPIRY_INTERVAL,
     cancellationPolicy: e.CANCELLATION_POLICY,
     events: { maxAttempts: e.EVENT_ATTEMPTS, firstRetryDelayMs: e.EVENT_RETRY_DELAY, leaseMs: e.EVENT_LEASE },
+    idempotencyLeaseMs: e.IDEMPOTENCY_LEASE,
     logLevel: e.LOG_LEVEL,
     webRoot: e.WEB_ROOT,
     demoData: e.DEMO_DATA,

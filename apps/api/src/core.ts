@@ -50,7 +50,7 @@ export async function createCore(config: AppConfig, logger: Logger, options: Cor
   await redis?.connect();
   const outboxSignal = new OutboxSignal(redis, `${config.redisPrefix}outbox`, logger);
   const afterCommit = { afterCommit: () => outboxSignal.notify() };
-  const idempotency = new KyselyIdempotencyStore(database.db);
+  const idempotency = new KyselyIdempotencyStore(database.db, config.idempotencyLeaseMs / 1000);
   const clock = options.clock ?? new SystemClock();
   const jobs = redis
     ? new BullMqJobs({ connection: redis, prefix: config.redisPrefix, clock, logger })

@@ -7,9 +7,6 @@ import { run, startProcess, stopOnSignals } from './entry-point';
 async function main(): Promise<void> {
   const { config, logger } = startProcess();
   if (config.jwtSecretGenerated) logger.warn('JWT_SECRET is not set: a random one signs tokens until this process stops');
-  if (config.production && !config.stripe.secretKey) {
-    logger.warn('STRIPE_SECRET_KEY is not set: the test-mode gateway sells credits for Stripe test cards, charging nothing');
-  }
   const composition = await compose(config, logger, { role: 'api' });
   if (config.admin) await composition.ensureAdmin.handle(config.admin);
   if (config.demoData) {

@@ -70,3 +70,6 @@ export const idempotencyKeySchema = z
 
 /** The headers of a `POST` that moves spots or money (Fastify matches header names in lower case). */
 export const idempotentHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema.optional() });
+
+/** The same, where the key is required: a card payment, whose blind retry would charge the card again. */
+export const requiredIdempotencyHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema });

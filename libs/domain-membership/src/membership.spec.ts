@@ -312,6 +312,17 @@ describe('Membership.refundCredits', () => {
   it('refuses a negative refund with VALIDATION_FAILED', () => {
     expect(() => held(2).refundCredits(-1, HALF_BACK, clockAt().now())).toThrow(InvalidValueError);
   });
+
+  it('onto lapsed credits: writes them off first, and the refund can be spent (it gets no passed validity)', () => {
+    const membership = held(4, daysFromNow(-3));
+    membership.refundCredits(1, HALF_BACK, clockAt().now());
+    expect(membership.pullEntries().map(({ type, amount, balanceAfter }) => ({ type, amount, balanceAfter }))).toEqual([
+      { type: 'expiry', amount: -4, balanceAfter: 0 },
+      { type: 'refund', amount: 1, balanceAfter: 1 },
+    ]);
+    expect(membership.validUntil).toBeNull();
+    expect(membership.creditsAt(clockAt().now())).toBe(1);
+  });
 });
 
 describe('Membership.adjust', () => {

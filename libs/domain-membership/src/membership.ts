@@ -140,6 +140,7 @@ export class Membership extends AggregateRoot {
   refundCredits(amount: number, booking: BookingCharge & { refundPercentage: number }, now: Date): void {
     const refund = Credits.of(amount, 'amount').value;
     if (refund === 0) return;
+    this.#settleLapsedValidity(now);
     const { bookingId, sessionName, refundPercentage } = booking;
     this.#change('refund', refund, `Refund for ${sessionName} (${refundPercentage} %)`, now, { bookingId });
     this.record(domainEvent(CREDITS_REFUNDED, this.id, now, { ...this.#changeFacts(refund), bookingId, sessionName, refundPercentage }));
@@ -152,15 +153,22 @@ export class Membership extends AggregateRoot {
     if (why.length < REASON_LENGTH.min || why.length > REASON_LENGTH.max) {
       throw new InvalidValueError('reason', `The reason must be ${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters`);
     }
-    this.expire(now);
+    this.#settleLapsedValidity(now);
     if (this.#balance.value + amount < 0) {
       throw new InvalidValueError('amount', `The member has ${plural(this.#balance.value)}; the balance cannot go below zero`);
     }
-    // A validity that has passed covers nothing now (written off above): a grant onto it would be born expired, so it
-    // gets none, like a grant to a member who never had credits.
-    if (this.#validUntil && this.#validUntil <= now) this.#validUntil = null;
     this.#change('adjustment', amount, `Adjustment: ${why}`, now, {});
     this.record(domainEvent(CREDITS_ADJUSTED, this.id, now, { ...this.#changeFacts(amount), reason: why, adjustedBy }));
+  }
+
+  /**
+   * Before credits arrive that were not bought (a refund, an admin's grant): credits whose validity has passed are
+   * written off, and the passed validity is dropped, so the new credits are not born expired; they do not expire,
+   * like those of a member who never bought any, until a purchase sets a validity again.
+   */
+  #settleLapsedValidity(now: Date): void {
+    this.expire(now);
+    if (this.#validUntil && this.#validUntil <= now) this.#validUntil = null;
   }
 
   /** Writes off the balance once `validUntil` has come; true when it did. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../testing/databases';
@@ -84,7 +85,7 @@ describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
   const member = (credits = 0) => signUp(t.app, { credits });
 
   const purchase = (packageId: string, paymentMethodId: string, headers: Headers) =>
-    api.post('/memberships/purchase', { packageId, paymentMethodId }, headers);
+    api.post('/memberships/purchase', { packageId, paymentMethodId }, { 'idempotency-key': randomUUID(), ...headers });
   const bought = async (packageId: string, headers: Headers): Promise<PurchaseJson> =>
     expectStatus(await purchase(packageId, 'pm_card_visa', headers), 201).json();
   const membership = async (headers: Headers) =>
@@ -315,6 +316,14 @@ describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
   describe('Idempotency-Key on a purchase', () => {
     const withKey = (headers: Headers, key: string): Headers => ({ ...headers, 'idempotency-key': key });
 
+    it('is required: a purchase without one is 400 naming the header, and nothing is bought', async () => {
+      const buyer = await member();
+      const refused = expectStatus(await api.post('/memberships/purchase', { packageId: fivePack.id, paymentMethodId: 'pm_card_visa' }, buyer.headers), 400);
+      expect(refused.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'idempotency-key' }] });
+      expect(await membership(buyer.headers)).toMatchObject({ credits: 0 });
+      expect(await transactions(buyer.headers)).toEqual([]);
+    });
+
     it('answers the same key and body with the first answer again (idempotent-replayed), crediting once', async () => {
       const buyer = await member();
       const headers = withKey(buyer.headers, 'buy-five-1');
@@ -478,20 +487,21 @@ describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
       expect(await balanceAddsUp(third.id)).toBe(2);
     });
 
-    it('rolls the booking back when its ledger line cannot be written: no booking, the balance and the counts unchanged', async () => {
+    it('rolls the booking back with the credits when it fails after the deduction: no booking, the balance and the counts unchanged', async () => {
       const unlucky = await member(6);
       const sessionId = await publishedSession({ creditCost: 2, capacity: 3 });
       const db = t.composition.database.db;
-      // A real failure inside the booking's transaction, after the deduction was decided: the database refuses the line.
-      await sql`create function refuse_credit_line() returns trigger language plpgsql as $$
-        begin raise exception 'injected: no ledger line for %', new.member_id; end $$`.execute(db);
-      await sql`create trigger refuse_credit_line before insert on credit_transactions for each row
-        when (new.member_id = ${sql.lit(unlucky.id)}::uuid) execute function refuse_credit_line()`.execute(db);
+      // A real failure inside the booking's transaction after the balance and its ledger line were written: the last
+      // statement, the CreditsDeducted event's outbox row, is refused by the database.
+      await sql`create function refuse_deduction_event() returns trigger language plpgsql as $$
+        begin raise exception 'injected: no CreditsDeducted for %', new.aggregate_id; end $$`.execute(db);
+      await sql`create trigger refuse_deduction_event before insert on outbox for each row
+        when (new.type = 'CreditsDeducted' and new.aggregate_id = ${sql.lit(unlucky.id)}) execute function refuse_deduction_event()`.execute(db);
       try {
         expect(expectStatus(await book(sessionId, unlucky.headers), 500).json()).toMatchObject({ code: 'INTERNAL' });
       } finally {
-        await sql`drop trigger refuse_credit_line on credit_transactions`.execute(db);
-        await sql`drop function refuse_credit_line()`.execute(db);
+        await sql`drop trigger refuse_deduction_event on outbox`.execute(db);
+        await sql`drop function refuse_deduction_event()`.execute(db);
       }
 
       expect(await bookingRows(sessionId)).toEqual([]);

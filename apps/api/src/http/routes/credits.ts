@@ -11,6 +11,7 @@ import {
   pageOf,
   pageQuerySchema,
   purchaseBodySchema,
+  requiredIdempotencyHeadersSchema,
   purchaseSchema,
   testAuthenticationBodySchema,
 } from '@fitflow/api-contract';
@@ -114,17 +115,17 @@ export const creditRoutes: FastifyPluginAsyncZod<CreditRoutesOptions> = async (a
           '201 with status `succeeded` (the credits are on the balance), `requires_action` (complete 3-D Secure with ' +
           '`clientSecret`; the webhook finishes the purchase: poll GET /memberships/purchases/{id}) or `pending`. A declined ' +
           'card is 402 PAYMENT_FAILED with the card’s reason and adds nothing; an unknown or retired package 404; the payment ' +
-          'service not answering 503 (retry with the same Idempotency-Key: it charges at most once). Send an ' +
-          'Idempotency-Key: a purchase is credited exactly once whatever is retried.',
+          'service not answering 503 (retry with the same Idempotency-Key: it charges at most once). The ' +
+          'Idempotency-Key is required (400 without it): a purchase is charged and credited once whatever is retried.',
         operationId: 'purchaseCredits',
         security: bearer,
-        headers: idempotentHeadersSchema,
+        headers: requiredIdempotencyHeadersSchema,
         body: purchaseBodySchema,
         response: { 201: purchaseSchema, ...problemResponses(400, 401, 402, 404, 409, 422, 503) },
       },
     },
     async (request, reply) => {
-      const requestKey = request.headers['idempotency-key'] ?? null;
+      const requestKey = request.headers['idempotency-key'];
       const purchase = await handlers.purchase.handle({ actor: request.user, ...request.body, requestKey });
       return reply.status(201).send(purchase);
     },

@@ -48,7 +48,7 @@ describe('purchases with Stripe (the fake), on postgres', () => {
 
   const member = () => signUp(t.app, { credits: 0 });
   const purchase = (paymentMethodId: string, headers: Headers) =>
-    api.post('/memberships/purchase', { packageId, paymentMethodId }, headers);
+    api.post('/memberships/purchase', { packageId, paymentMethodId }, { 'idempotency-key': randomUUID(), ...headers });
   const purchaseOf = async (id: string, headers: Headers): Promise<PurchaseJson> =>
     expectStatus(await api.get(`/memberships/purchases/${id}`, headers), 200).json();
   const credits = async (headers: Headers): Promise<number> => expectStatus(await api.get('/memberships/me', headers), 200).json().credits;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMember, signIn, type TestApp } from '../../testing/test-app';
@@ -19,6 +20,7 @@ type Answers = Record<Exclude<Caller, 'demotedAdmin'>, Answer>;
 interface Request {
   url: string;
   payload?: object;
+  headers?: Record<string, string>;
 }
 
 interface Row {
@@ -353,7 +355,11 @@ describe('authorization matrix', () => {
       route: `POST ${P}/memberships/purchase`,
       given: 'a package on sale and the test Visa',
       answers: signedIn(201),
-      request: () => ({ url: `${P}/memberships/purchase`, payload: { packageId: shared.creditPackage, paymentMethodId: 'pm_card_visa' } }),
+      request: () => ({
+        url: `${P}/memberships/purchase`,
+        payload: { packageId: shared.creditPackage, paymentMethodId: 'pm_card_visa' },
+        headers: { 'idempotency-key': randomUUID() },
+      }),
     },
     {
       route: `GET ${P}/memberships/purchases/:id`,
@@ -407,7 +413,7 @@ describe('authorization matrix', () => {
     app.inject({
       method: method as HTTPMethods,
       url: request.url,
-      headers: cast.headers[caller],
+      headers: { ...request.headers, ...cast.headers[caller] },
       ...(request.payload !== undefined && { payload: request.payload }),
     });
 

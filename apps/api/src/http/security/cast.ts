@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { apiClient, expectStatus, signUpAs, type Headers } from '../../testing/scheduling';
 import { TEST_ADMIN, TEST_CREDITS, createTestApp, grantCredits, newMember, signIn, signUp, type TestApp } from '../../testing/test-app';
@@ -115,7 +116,8 @@ export function fixtures(app: FastifyInstance, cast: Cast<'member' | 'ownerTrain
     creditPackage: async (): Promise<string> => expectStatus(await api.post('/credit-packages', creditPackageBody, cast.headers.admin), 201).json().id,
     /** The member's purchase of `packageId` with a test card (`pm_card_threeDSecure2Required` waits for authentication). */
     purchase: async (packageId: string, paymentMethodId = 'pm_card_visa'): Promise<string> =>
-      expectStatus(await api.post('/memberships/purchase', { packageId, paymentMethodId }, cast.headers.member), 201).json().id,
+      expectStatus(await api.post('/memberships/purchase', { packageId, paymentMethodId }, { ...cast.headers.member, 'idempotency-key': randomUUID() }), 201).json()
+        .id,
     /** A registered account (not signed in). */
     account: async (): Promise<{ id: string; email: string; password: string }> => {
       const account = newMember();

@@ -109,7 +109,7 @@ describe('StripeWebhookVerifier', () => {
     expect(() => verifier.verify(body, 'not a signature')).toThrow(BadSignatureError);
     expect(() => verifier.verify(body, old)).toThrow(BadSignatureError);
     expect(() => new StripeWebhookVerifier(undefined).verify(body, signature)).toThrow(BadSignatureError);
-    expect(() => new StripeWebhookVerifier(undefined).verify(body, signature)).toThrow(/No webhook secret is configured/);
+    expect(() => new StripeWebhookVerifier(undefined).verify(body, signature)).toThrow(/cannot be verified here/);
     expect(() => verifier.verify(body, signature)).not.toThrow();
   });
 

@@ -20,7 +20,7 @@ export class StripeWebhookVerifier {
   }
 
   #construct(rawBody: Buffer, signature: string | undefined): Stripe.Event {
-    if (!this.secret) throw new BadSignatureError('No webhook secret is configured (STRIPE_WEBHOOK_SECRET): no signature can be checked');
+    if (!this.secret) throw new BadSignatureError('The webhook’s signature cannot be verified here');
     if (!signature) throw new BadSignatureError('The webhook has no Stripe-Signature header');
     try {
       return Stripe.webhooks.constructEvent(rawBody, signature, this.secret, this.toleranceSeconds);

@@ -37,6 +37,7 @@ export class CancelBookingsOfCancelledSession implements Subscriber<SessionCance
       // Sessions are never deleted: a missing one is a broken event, to be retried and parked, not skipped.
       const session = await sessions.getForUpdate(sessionId);
       if (!session) throw new SessionNotFoundError(sessionId);
+      const cancelled: Booking[] = [];
       let batch: Booking[];
       let afterId: string | null = null;
       do {
@@ -45,12 +46,13 @@ export class CancelBookingsOfCancelledSession implements Subscriber<SessionCance
           booking.cancelByStudio(reason, cancelledAt);
           await bookings.save(booking);
         }
-        // Balances last, in member order: two cascades at once lock them in the same order.
-        for (const booking of [...batch].sort((a, b) => compare(a.memberId, b.memberId))) {
-          await BookingCredits.refund(memberships, booking, this.clock.now());
-        }
+        cancelled.push(...batch);
         afterId = batch.at(-1)?.id ?? afterId;
       } while (batch.length === this.batchSize);
+      // Balances last, once every booking is locked, in member order: two cascades at once lock them alike.
+      for (const booking of cancelled.sort((a, b) => compare(a.memberId, b.memberId))) {
+        await BookingCredits.refund(memberships, booking, this.clock.now());
+      }
     });
   }
 }

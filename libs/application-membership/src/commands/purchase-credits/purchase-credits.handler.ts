@@ -17,6 +17,12 @@ export interface PurchaseCreditsCommand {
 /** Stripe keeps an idempotency key for 24 hours; a retry is charged only well within that. */
 const CHARGE_RETRY_WINDOW_MS = 23 * 60 * 60 * 1000;
 
+const ABANDONED: ChargeOutcome = {
+  status: 'failed',
+  paymentIntentId: null,
+  reason: 'The payment did not complete within a day; nothing was added. Start a new purchase.',
+};
+
 /** The gateway's idempotency key of a purchase's one charge: retries reach the same PaymentIntent. */
 export function chargeKeyOf(purchaseId: string): string {
   return `fitflow-purchase-${purchaseId}`;
@@ -45,7 +51,7 @@ export class PurchaseCreditsHandler implements Handler<PurchaseCreditsCommand, P
 
   async handle(command: PurchaseCreditsCommand): Promise<PurchaseView> {
     const started = await this.#start(command);
-    const outcome = this.#mayCharge(started) ? await this.#charge(started, command.paymentMethodId) : null;
+    const outcome = started.status === 'pending' ? await this.#chargeOrAbandon(started, command.paymentMethodId) : null;
     const view = await this.settles.transaction(async (repos) => {
       const purchase = await repos.purchases.getForUpdate(started.id);
       if (!purchase) throw new Error(`Purchase ${started.id} vanished`);
@@ -82,11 +88,13 @@ export class PurchaseCreditsHandler implements Handler<PurchaseCreditsCommand, P
   }
 
   /**
-   * Only a pending purchase is charged, and only within a day of its start: the gateway keeps idempotency keys for 24
-   * hours, so a later retry could charge twice. Such a purchase is left to its webhook.
+   * A pending purchase is charged within a day of its start only: the gateway keeps idempotency keys for 24 hours,
+   * so a later charge could be a second one. Later it is given up (a payment that did go through still credits it
+   * when its webhook comes: `succeed` takes a failed purchase too).
    */
-  #mayCharge(purchase: Purchase): boolean {
-    return purchase.status === 'pending' && this.clock.now().getTime() - purchase.createdAt.getTime() < CHARGE_RETRY_WINDOW_MS;
+  async #chargeOrAbandon(purchase: Purchase, paymentMethodId: string): Promise<ChargeOutcome> {
+    const age = this.clock.now().getTime() - purchase.createdAt.getTime();
+    return age < CHARGE_RETRY_WINDOW_MS ? this.#charge(purchase, paymentMethodId) : ABANDONED;
   }
 
   async #charge(purchase: Purchase, paymentMethodId: string): Promise<ChargeOutcome> {

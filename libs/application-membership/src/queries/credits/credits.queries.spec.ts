@@ -138,9 +138,15 @@ describe('GetPurchaseHandler', () => {
     return { view, get };
   }
 
-  it.each(['member', 'admin'] as const)('shows the purchase to the %s', async (who) => {
+  it('shows the purchase to its member, with the client secret that completes 3-D Secure', async () => {
     const { view, get } = await bought();
-    await expect(get(who)).resolves.toEqual(view);
+    expect(view.clientSecret).toEqual(expect.any(String));
+    await expect(get('member')).resolves.toEqual(view);
+  });
+
+  it('shows the purchase to an admin without its client secret (only its customer may complete the payment)', async () => {
+    const { view, get } = await bought();
+    await expect(get('admin')).resolves.toEqual({ ...view, clientSecret: null });
   });
 
   it.each(['otherMember', 'trainer'] as const)('answers NOT_FOUND to %s, so purchase ids cannot be probed', async (who) => {

@@ -51,13 +51,15 @@ export class ListCreditPackagesHandler implements Handler<void, CreditPackageVie
   }
 }
 
-/** A purchase, for its buyer (and admins); anyone else gets NOT_FOUND, so purchase ids cannot be probed. */
+/** A purchase, for its buyer (and admins, without its client secret); anyone else gets NOT_FOUND, so purchase ids cannot be probed. */
 export class GetPurchaseHandler implements Handler<{ actor: Actor; purchaseId: string }, PurchaseView> {
   constructor(private readonly finder: CreditsFinder) {}
 
   async handle({ actor, purchaseId }: { actor: Actor; purchaseId: string }): Promise<PurchaseView> {
     const found = await this.finder.purchase(purchaseId);
-    if (!found || (found.memberId !== actor.userId && actor.role !== 'admin')) throw new PurchaseNotFoundError(purchaseId);
-    return found.view;
+    const own = found?.memberId === actor.userId;
+    if (!found || (!own && actor.role !== 'admin')) throw new PurchaseNotFoundError(purchaseId);
+    // The client secret completes the payment: Stripe's rule is that only its customer sees it.
+    return own ? found.view : { ...found.view, clientSecret: null };
   }
 }

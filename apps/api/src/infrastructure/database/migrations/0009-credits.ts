@@ -18,6 +18,7 @@ export const credits = {
     await createPurchases(db);
     await createCreditTransactions(db);
     await createPaymentEvents(db);
+    await forgiveUnpaidBookings(db);
   },
   async down(db: Kysely<any>) {
     await db.schema.dropTable('payment_events').execute();
@@ -27,6 +28,14 @@ export const credits = {
     await db.schema.dropTable('credit_packages').execute();
   },
 } satisfies Migration;
+
+/**
+ * Bookings made before credits were collected spent nothing, whatever their `credits_spent` said: a refund of them
+ * would create credits from nothing. Those still standing say so now; cancelled ones keep their history.
+ */
+async function forgiveUnpaidBookings(db: Kysely<any>): Promise<void> {
+  await db.updateTable('bookings').set({ credits_spent: 0 }).where('status', 'in', ['confirmed', 'no_show']).execute();
+}
 
 async function createCreditPackages(db: Kysely<any>): Promise<void> {
   await db.schema

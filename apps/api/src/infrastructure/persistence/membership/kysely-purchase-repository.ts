@@ -7,9 +7,9 @@ import { isUniqueViolation } from '../errors';
 import { isUuid } from '../scheduling/uuid';
 
 /**
- * Another transaction stored a purchase under the same member and request key first (two requests with one
- * Idempotency-Key at once). The transaction is aborted: run the unit of work again, and `byRequestKeyForUpdate`
- * finds the purchase that won.
+ * Another transaction stored a purchase under the same member and request key first. The idempotency layer lets
+ * only one request work on a key, so this takes a request whose claim lapsed while it still ran: it fails (a 500,
+ * which releases the key), and the client's retry finds the purchase that won through `byRequestKeyForUpdate`.
  */
 export class PurchaseRequestKeyTakenError extends Error {
   override readonly name = 'PurchaseRequestKeyTakenError';
