@@ -12,6 +12,11 @@ export const appRoutes: Route[] = [
     loadChildren: () => import('./features/bookings/bookings.routes').then((m) => m.bookingsRoutes),
   },
   {
+    path: 'credits',
+    canActivate: [signedInGuard],
+    loadChildren: () => import('./features/credits/credits.routes').then((m) => m.creditsRoutes),
+  },
+  {
     path: 'trainer',
     canActivate: [signedInGuard, roleGuard('trainer', 'admin')],
     loadChildren: () => import('./features/trainer/trainer.routes').then((m) => m.trainerRoutes),

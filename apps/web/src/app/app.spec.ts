@@ -2,15 +2,18 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import type { Me } from '@fitflow/api-contract';
+import type { Me, Membership } from '@fitflow/api-contract';
 import { admin, member, tokenPair } from '../testing/fixtures';
 import { settle } from '../testing/dom';
 import { App } from './app';
 import { appConfig } from './app.config';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthStore } from './core/auth/auth.store';
+import { CreditsStore } from './core/credits/credits.store';
 
-async function render(user: Me | null) {
+const noCredits: Membership = { credits: 0, validUntil: null, expiresSoon: false };
+
+async function render(user: Me | null, membership: Membership = noCredits) {
   localStorage.clear();
   TestBed.configureTestingModule({
     imports: [App],
@@ -37,11 +40,14 @@ async function render(user: Me | null) {
     waitlistHoldMinutes: 5,
     checkInGraceMinutes: 10,
     cancellationPolicy: [],
+    payments: { mode: 'test', publishableKey: null },
   });
+  // A signed-in account's balance, for the toolbar.
+  if (user) http.expectOne('/api/v1/memberships/me').flush(membership);
   await settle(fixture);
   const root = fixture.nativeElement as HTMLElement;
   const links = Array.from(root.querySelectorAll('header a, header button')).map((el) => el.textContent?.trim());
-  return { root, links };
+  return { root, links, fixture, http };
 }
 
 describe('App shell', () => {
@@ -63,9 +69,45 @@ describe('App shell', () => {
     expect(links).not.toContain('Sign in');
   });
 
-  it('gives an admin the Trainer and Users sections', async () => {
+  it('gives an admin the Trainer, Users and Packages sections', async () => {
     const { links } = await render(admin);
-    expect(links).toEqual(expect.arrayContaining(['Schedule', 'Trainer', 'Users', 'Account']));
+    expect(links).toEqual(expect.arrayContaining(['Schedule', 'Trainer', 'Users', 'Packages', 'Account']));
+  });
+
+  it('shows a signed-in member their balance, leading to their credits, and no expiry banner while none is near', async () => {
+    const { root, links } = await render(member, { credits: 12, validUntil: '2027-03-01T10:00:00.000Z', expiresSoon: false });
+    const balance = root.querySelector<HTMLAnchorElement>('a.balance');
+    expect(balance?.textContent?.trim()).toBe('12 credits');
+    expect(balance?.getAttribute('href')).toBe('/credits');
+    expect(links).toContain('Credits');
+    expect(root.querySelector('.expiry-banner')).toBeNull();
+  });
+
+  it('warns when the API says the credits expire soon, with the day and the way to buy more', async () => {
+    const { root } = await render(member, { credits: 4, validUntil: '2026-12-07T18:00:00.000Z', expiresSoon: true });
+    const banner = root.querySelector('.expiry-banner');
+    expect(banner?.getAttribute('role')).toBe('status');
+    expect(banner?.textContent).toContain('Your 4 credits expire on Monday 7 December — use them or buy more');
+    expect(banner?.querySelector('a')?.getAttribute('href')).toBe('/credits/buy');
+  });
+
+  it('shows the balance again after something changed it (the credits store refreshes)', async () => {
+    const { root, fixture, http } = await render(member, { credits: 5, validUntil: null, expiresSoon: false });
+    const refreshed = TestBed.inject(CreditsStore).refresh();
+    http.expectOne('/api/v1/memberships/me').flush({ credits: 4, validUntil: null, expiresSoon: false });
+    await refreshed;
+    await settle(fixture);
+    expect(root.querySelector('a.balance')?.textContent?.trim()).toBe('4 credits');
+  });
+
+  it('shows no balance once signed out', async () => {
+    const { root, fixture, http } = await render(member, { credits: 5, validUntil: null, expiresSoon: false });
+    const signedOut = TestBed.inject(AuthStore).signOut();
+    http.expectOne('/api/v1/auth/logout').flush({});
+    await signedOut;
+    await settle(fixture);
+    expect(root.querySelector('a.balance')).toBeNull();
+    expect(TestBed.inject(CreditsStore).membership()).toBeNull();
   });
 
   it('boots with the real app configuration (no dependency cycle between the router and the first request)', async () => {

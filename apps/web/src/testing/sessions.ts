@@ -8,6 +8,7 @@ export const berlinStudio: Studio = {
   waitlistHoldMinutes: 5,
   checkInGraceMinutes: 10,
   cancellationPolicy: [],
+  payments: { mode: 'test', publishableKey: null },
 };
 
 export const tess = { id: '2f0c5a9e-6a43-4b9e-8d6e-0d3c2b1a0f01', name: 'Tess Trainer' };

@@ -86,6 +86,28 @@ describe('BookButton', () => {
     expect(root.querySelector('a')?.getAttribute('href')).toBe('/bookings/upcoming');
   });
 
+  it('gives a member who cannot pay the API’s reason and "Buy credits", which leads back to this class', async () => {
+    const short = refused('INSUFFICIENT_CREDITS', 'This class costs 1 credit; you have 0 credits');
+    const session = aSession({ name: 'Morning Yoga', actions: { book: short, hold: short } });
+    const { root, text } = await render(session);
+    expect(text()).toBe('This class costs 1 credit; you have 0 credits Buy credits');
+    const link = root.querySelector('a');
+    const url = new URL(link?.getAttribute('href') ?? '', 'http://app.test');
+    expect(url.pathname).toBe('/credits/buy');
+    expect(url.searchParams.get('returnUrl')).toBe(`/sessions/${session.id}`);
+    expect(url.searchParams.get('returnLabel')).toBe('Morning Yoga');
+    const [reasonId, headingId] = link?.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(root.querySelector(`#${reasonId}`)?.textContent).toBe('This class costs 1 credit; you have 0 credits');
+    expect(headingId).toBe('class-name');
+    expect(root.querySelector('button')).toBeNull();
+  });
+
+  it('does the same for credits that expired', async () => {
+    const expired = refused('CREDITS_EXPIRED', 'Your credits expired on 2026-11-01; buy a package to book again');
+    const { text } = await render(aSession({ actions: { book: expired, hold: expired } }));
+    expect(text()).toBe('Your credits expired on 2026-11-01; buy a package to book again Buy credits');
+  });
+
   it('shows nothing while the member holds a spot: the hold is how to book it', async () => {
     const holding = refused('ALREADY_HOLDING', 'You already hold a spot in this session: confirm or release it');
     const { text } = await render(

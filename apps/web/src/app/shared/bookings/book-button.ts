@@ -15,6 +15,7 @@ import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
 import { BookingFlow } from './booking-flow';
+import { buyCreditsParams, needsCredits } from './buy-credits-link';
 
 /** What the booking action shows, read from the API's answer (`me`, `actions.book`). */
 type BookState =
@@ -23,6 +24,8 @@ type BookState =
   | { kind: 'held' }
   | { kind: 'open' }
   | { kind: 'sign-in' }
+  /** The member cannot pay for it: the API's reason, and the way to buy credits. */
+  | { kind: 'needs-credits'; reason: string }
   | { kind: 'closed'; reason: string };
 
 function bookStateOf(session: Pick<Session, 'me' | 'actions'>): BookState {
@@ -31,12 +34,14 @@ function bookStateOf(session: Pick<Session, 'me' | 'actions'>): BookState {
   const { allowed, code, reason } = session.actions.book;
   if (allowed) return { kind: 'open' };
   if (code === 'UNAUTHENTICATED') return { kind: 'sign-in' };
+  if (needsCredits(code)) return { kind: 'needs-credits', reason: reason ?? 'Not enough credits' };
   return { kind: 'closed', reason: reason ?? 'Not open for booking' };
 }
 
 /**
  * A session's booking action: "Book" (confirm, book, toast), or why the API says it cannot be booked right now
- * ("This session is full"), "You're booked", or "Sign in to book". Emits the session as it is after an attempt.
+ * ("This session is full"), "You're booked", "Sign in to book", or, for a member who cannot pay for it, the API's
+ * reason with "Buy credits" (which leads back to the class). Emits the session as it is after an attempt.
  */
 @Component({
   selector: 'ff-book-button',
@@ -69,6 +74,17 @@ function bookStateOf(session: Pick<Session, 'me' | 'actions'>): BookState {
           You're booked
         </span>
         <a mat-button routerLink="/bookings/upcoming" [attr.aria-describedby]="describedBy()">My bookings</a>
+      }
+      @case ('needs-credits') {
+        <span class="note" [id]="reasonId()" tabindex="-1" #outcome>{{ reason() }}</span>
+        <a
+          mat-flat-button
+          routerLink="/credits/buy"
+          [queryParams]="buyParams()"
+          [attr.aria-describedby]="reasonId() + ' ' + (describedBy() ?? '')"
+        >
+          Buy credits
+        </a>
       }
       @case ('closed') {
         <span class="note" [id]="reasonId()" tabindex="-1" #outcome>{{ reason() }}</span>
@@ -121,8 +137,9 @@ export class BookButton {
   protected readonly state = computed(() => bookStateOf(this.session()));
   protected readonly reason = computed(() => {
     const state = this.state();
-    return state.kind === 'closed' ? state.reason : '';
+    return state.kind === 'closed' || state.kind === 'needs-credits' ? state.reason : '';
   });
+  protected readonly buyParams = computed(() => buyCreditsParams(this.session()));
   protected readonly reasonId = computed(() => `book-${this.session().id}-state`);
 
   /** Back here after signing in (the router's URL is not a signal, so this is read at each render). */

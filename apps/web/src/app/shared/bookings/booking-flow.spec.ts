@@ -59,6 +59,22 @@ describe('BookingFlow.book', () => {
     expect(toast.error).toHaveBeenCalledWith('Sorry, this class is full: the last spot was just taken.');
   });
 
+  it('on INSUFFICIENT_CREDITS says so and shows the session as the API now decides it (with the way to buy credits)', async () => {
+    const { flow, http, toast } = setup();
+    const session = aSession();
+    const result = flow.book(session);
+    http
+      .expectOne(`/api/v1/sessions/${session.id}/book`)
+      .flush(problem(402, 'INSUFFICIENT_CREDITS'), { status: 402, statusText: 'Payment Required' });
+    await flushed();
+    const short = { allowed: false, code: 'INSUFFICIENT_CREDITS', reason: 'This class costs 1 credit; you have 0 credits' };
+    const now = { ...session, actions: { book: short, hold: short } };
+    http.expectOne(`/api/v1/sessions/${session.id}`).flush(now);
+
+    expect(await result).toEqual(now);
+    expect(toast.error).toHaveBeenCalledWith('You do not have enough credits for this class.');
+  });
+
   it('on any other failure says why and changes nothing', async () => {
     const { flow, http, toast } = setup();
     const session = aSession();

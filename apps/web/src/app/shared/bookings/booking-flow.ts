@@ -43,8 +43,9 @@ export class BookingFlow {
     } catch (error) {
       const problem = toProblem(error);
       void this.#toast.error(describeProblem(problem));
-      // 409: the session is not what the page shows any more (full, booked elsewhere, started).
-      return problem.status === 409 ? this.#reload(session.id) : null;
+      // 409: the session is not what the page shows any more (full, booked elsewhere, started). 402: the member
+      // cannot pay for it; the session read again says so, with the way to buy credits.
+      return problem.status === 409 || problem.status === 402 ? this.#reload(session.id) : null;
     }
     const when = formatMoment(session.startsAt, this.#studio.timeZone(), this.#clock());
     void this.#toast.success(`Booked: ${session.name}, ${when}. See it under My bookings.`);

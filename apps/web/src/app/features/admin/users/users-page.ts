@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import type { Role, User } from '@fitflow/api-contract';
+import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
+import type { CreditTransaction, Role, User } from '@fitflow/api-contract';
+import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -8,8 +9,12 @@ import { MatSelectModule, type MatSelectChange } from '@angular/material/select'
 import { MatTableModule } from '@angular/material/table';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { openDialog } from '../../../core/ui/dialogs';
 import { StudioDatePipe } from '../../../core/ui/studio-date.pipe';
 import { LoadError } from '../../../core/ui/load-error';
+import { ToastService } from '../../../core/ui/toast.service';
+import type { AdjustCreditsDialogData } from './adjust-credits-dialog';
+import { adjustedMessage } from './credit-adjustment';
 import { emailBreaks } from './email-breaks';
 import { UsersStore } from './users.store';
 
@@ -17,6 +22,7 @@ import { UsersStore } from './users.store';
   selector: 'ff-users-page',
   imports: [
     LoadError,
+    MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatPaginatorModule,
@@ -33,8 +39,10 @@ export class UsersPage {
   protected readonly store = inject(UsersStore);
   protected readonly auth = inject(AuthStore);
   protected readonly studio = inject(StudioStore);
+  readonly #injector = inject(Injector);
+  readonly #toast = inject(ToastService);
 
-  protected readonly columns = ['name', 'email', 'role', 'createdAt'];
+  protected readonly columns = ['name', 'email', 'role', 'createdAt', 'credits'];
   protected readonly roles: { value: Role; label: string }[] = [
     { value: 'member', label: 'Member' },
     { value: 'trainer', label: 'Trainer' },
@@ -55,9 +63,19 @@ export class UsersPage {
     this.store.showPage(event.pageIndex + 1, event.pageSize);
   }
 
+  protected async adjustCredits(user: User): Promise<void> {
+    const entry = await openDialog<AdjustCreditsDialogData, CreditTransaction>(
+      this.#injector,
+      () => import('./adjust-credits-dialog').then((m) => m.AdjustCreditsDialog),
+      { data: { user }, width: '480px' },
+    );
+    if (entry) void this.#toast.success(adjustedMessage(user, entry));
+  }
+
   protected async onRoleChange(user: User, change: MatSelectChange<Role>): Promise<void> {
     const changed = await this.store.changeRole(user, change.value);
     // Refused: show the role the user still has.
     if (!changed) change.source.value = user.role;
   }
 }
+

@@ -15,8 +15,10 @@ import {
 import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { buyCreditsParams } from '../../../shared/bookings/buy-credits-link';
 import { costLabel } from '../../../shared/sessions/session-labels';
 import { HoldStore } from './hold.store';
 
@@ -27,7 +29,7 @@ import { HoldStore } from './hold.store';
  */
 @Component({
   selector: 'ff-hold-panel',
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.hold()) {
@@ -76,6 +78,10 @@ import { HoldStore } from './hold.store';
     }
     @if (store.error(); as error) {
       <p class="ff-alert error" role="alert">{{ error }}</p>
+      @if (store.needsCredits()) {
+        <!-- The hold keeps the spot while the member buys credits; back here, Confirm books it. -->
+        <a mat-flat-button routerLink="/credits/buy" [queryParams]="buyParams()">Buy credits</a>
+      }
     }
   `,
   styles: `
@@ -139,6 +145,7 @@ export class HoldPanel {
 
   protected readonly busy = computed(() => this.store.busy() !== null);
   protected readonly cost = computed(() => costLabel(this.session().creditCost));
+  protected readonly buyParams = computed(() => buyCreditsParams(this.session()));
   /**
    * Where the API says the member can hold a spot; a member booking straight away uses "Book". Not while they hold
    * one (the API answers ALREADY_HOLDING): that hold is on its way (after a reload), not a new one.

@@ -126,6 +126,27 @@ describe('HoldStore', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('offers to buy credits when confirming is refused for want of them, and keeps the hold running meanwhile', async () => {
+    const { store, http, session } = setup();
+    await holdIt(store, http, session, aHold(session));
+    const done = store.confirm();
+    http
+      .expectOne(`/api/v1/holds/${HOLD_ID}/confirm`)
+      .flush(problem(402, 'INSUFFICIENT_CREDITS'), { status: 402, statusText: 'Payment Required' });
+    expect(await done).toBeNull();
+    expect(store.error()).toBe('You do not have enough credits for this class.');
+    expect(store.needsCredits()).toBe(true);
+    expect(store.active()).toBe(true);
+
+    // Any other refusal is not about credits.
+    const again = store.confirm();
+    http.expectOne(`/api/v1/holds/${HOLD_ID}/confirm`).flush(problem(409, 'INVALID_STATE'), { status: 409, statusText: 'Conflict' });
+    await settle();
+    http.expectOne(`/api/v1/sessions/${session.id}`).flush(session);
+    await again;
+    expect(store.needsCredits()).toBe(false);
+  });
+
   it('releases the hold and shows the session with the spot free again', async () => {
     const { store, http, session } = setup();
     await holdIt(store, http, session, aHold(session));

@@ -7,6 +7,7 @@ import { type ApiProblem, describeProblem, toProblem } from '../../../core/api/p
 import { SchedulingApi } from '../../../core/api/scheduling-api';
 import { CLOCK } from '../../../core/time/studio-time';
 import { ToastService } from '../../../core/ui/toast.service';
+import { needsCredits } from '../../../shared/bookings/buy-credits-link';
 import { describeCountdown, formatCountdown, percentLeft, remainingMs } from '../../../shared/bookings/countdown';
 
 /** How often the countdown moves on. */
@@ -20,6 +21,8 @@ interface HoldState {
   busy: 'hold' | 'confirm' | 'release' | null;
   /** What went wrong with the last attempt (a 429 says when to try again). */
   error: string | null;
+  /** The last attempt was refused for want of credits (confirming spends them): the panel offers "Buy credits". */
+  needsCredits: boolean;
   /** The clock the countdown reads, moved on every second while a hold runs. */
   now: number;
 }
@@ -31,7 +34,7 @@ interface HoldState {
  * (and by each schedule card, for its "Hold"), so it is one session's.
  */
 export const HoldStore = signalStore(
-  withState<HoldState>({ hold: null, lapsed: false, busy: null, error: null, now: 0 }),
+  withState<HoldState>({ hold: null, lapsed: false, busy: null, error: null, needsCredits: false, now: 0 }),
   withComputed(({ hold, lapsed, now }) => {
     const remaining = computed(() => {
       const current = hold();
@@ -64,7 +67,7 @@ export const HoldStore = signalStore(
       };
       const show = (hold: Hold) => {
         stopTicking();
-        patchState(store, { hold, lapsed: false, error: null, now: clock().getTime() });
+        patchState(store, { hold, lapsed: false, error: null, needsCredits: false, now: clock().getTime() });
         if (!store.expired()) ticker = setInterval(tick, TICK_MS);
       };
       const clear = () => {
@@ -78,7 +81,7 @@ export const HoldStore = signalStore(
           return null;
         }
       };
-      const fail = (problem: ApiProblem) => patchState(store, { error: messageFor(problem) });
+      const fail = (problem: ApiProblem) => patchState(store, { error: messageFor(problem), needsCredits: needsCredits(problem.code) });
 
       return {
         /** Shows the hold the session says the member has (after a reload of the page); nothing when already shown. */
@@ -95,15 +98,16 @@ export const HoldStore = signalStore(
 
         async holdSpot(session: Session): Promise<Session | null> {
           if (store.busy()) return null;
-          patchState(store, { busy: 'hold', error: null });
+          patchState(store, { busy: 'hold', error: null, needsCredits: false });
           try {
             show(await firstValueFrom(holds.hold(session.id)));
             return await reload(session.id);
           } catch (error) {
             const problem = toProblem(error);
             fail(problem);
-            // 409: full, booked elsewhere or no longer open; the page shows the session as it is now.
-            return problem.status === 409 ? reload(session.id) : null;
+            // 409: full, booked elsewhere or no longer open; 402: the member cannot pay for it. The page shows the
+            // session as it is now, with the API's reason.
+            return problem.status === 409 || problem.status === 402 ? reload(session.id) : null;
           } finally {
             patchState(store, { busy: null });
           }
@@ -112,7 +116,7 @@ export const HoldStore = signalStore(
         async confirm(): Promise<Session | null> {
           const hold = store.hold();
           if (!hold || store.busy()) return null;
-          patchState(store, { busy: 'confirm', error: null });
+          patchState(store, { busy: 'confirm', error: null, needsCredits: false });
           try {
             await firstValueFrom(holds.confirm(hold.id));
             clear();
@@ -133,7 +137,7 @@ export const HoldStore = signalStore(
         async release(): Promise<Session | null> {
           const hold = store.hold();
           if (!hold || store.busy()) return null;
-          patchState(store, { busy: 'release', error: null });
+          patchState(store, { busy: 'release', error: null, needsCredits: false });
           try {
             await firstValueFrom(holds.release(hold.id));
           } catch (error) {
