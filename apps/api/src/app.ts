@@ -87,8 +87,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await registerExternalPlugins(app, deps.config);
   const accessTokens = new JwtAccessTokenVerifier(deps.config.jwtSecret);
   await app.register(authenticationPlugin, {
-    accountIdOf: (token) => accessTokens.accountIdOf(token),
-    currentActor: (userId) => deps.currentActor.handle({ userId }),
+    claimsOf: (token) => accessTokens.claimsOf(token),
+    currentActor: (claims) => deps.currentActor.handle(claims),
   });
   await app.register(rateLimitingPlugin, {
     limits: deps.config.rateLimits,
@@ -148,14 +148,25 @@ async function registerExternalPlugins(app: FastifyInstance, config: AppConfig):
 
 /** Angular's build names carry an 8-character content hash: `main-2XK7JNSV.js`, `chunk-…`, `media/font-….woff2`. */
 const HASHED_ASSET = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+/** The brotli and gzip copies `tools/web/precompress.mjs` writes beside a built file: `main-2XK7JNSV.js.br`. */
+const COMPRESSED_COPY = /\.(?:br|gz)$/;
 
-/** `index.html` revalidates on every visit (a deploy shows at once); hashed files never change; the rest briefly. */
+/**
+ * `index.html` revalidates on every visit (a deploy shows at once); hashed files never change; the rest briefly.
+ * A compressed copy is cached as the file it stands for.
+ */
 export function spaCacheControl(path: string): string {
-  if (basename(path) === 'index.html') return 'no-cache';
-  return HASHED_ASSET.test(basename(path)) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+  const name = basename(path).replace(COMPRESSED_COPY, '');
+  if (name === 'index.html') return 'no-cache';
+  return HASHED_ASSET.test(name) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
-/** With a built SPA: serve it, with `index.html` for client-side routes. API paths always answer problems. */
+/**
+ * With a built SPA: serve it, with `index.html` for client-side routes. API paths always answer problems.
+ * `preCompressed`: the build's `.br` or `.gz` copy of a file (`tools/web/precompress.mjs`), whichever the client's
+ * Accept-Encoding prefers (brotli first), the file itself when it accepts neither or there is no copy. The copies are
+ * not routes of their own.
+ */
 async function registerSpaOrNotFound(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
   const root = webRoot ? resolve(webRoot) : undefined;
   if (!root || !existsSync(resolve(root, 'index.html'))) {
@@ -165,9 +176,15 @@ async function registerSpaOrNotFound(app: FastifyInstance, webRoot: string | und
   await app.register(fastifyStatic, {
     root,
     wildcard: false,
+    globIgnore: ['**/*.br', '**/*.gz'],
     index: ['index.html'],
+    preCompressed: true,
     cacheControl: false,
-    setHeaders: (response, path) => response.setHeader('cache-control', spaCacheControl(path)),
+    setHeaders: (response, path) => {
+      response.setHeader('cache-control', spaCacheControl(path));
+      // The bytes depend on Accept-Encoding: a shared cache must not give a brotli answer to a client without brotli.
+      response.setHeader('vary', 'Accept-Encoding');
+    },
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
