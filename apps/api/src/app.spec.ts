@@ -27,6 +27,7 @@ describe('the HTTP application', () => {
         { hoursBefore: 24, refundPercentage: 100 },
         { hoursBefore: 12, refundPercentage: 50 },
       ],
+      payments: { mode: 'test', publishableKey: null },
     });
   });
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@fitflow/domain-shared';
+import { DomainError, InvalidValueError } from '@fitflow/domain-shared';
 
 // These extend DomainError so the HTTP layer maps them by `code` in its one place, like the domain's own.
 
@@ -17,6 +17,16 @@ export class InvalidRefreshTokenError extends DomainError {
 
   constructor() {
     super('The refresh token is not valid; sign in again');
+  }
+}
+
+/**
+ * Changing the password needs the current one. A 400 naming the field rather than a 401: the caller is signed in
+ * and stays so, and clients take a 401 for an ended session.
+ */
+export class WrongCurrentPasswordError extends InvalidValueError {
+  constructor() {
+    super('currentPassword', 'This is not your current password');
   }
 }
 

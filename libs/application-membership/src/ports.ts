@@ -22,6 +22,8 @@ export interface RefreshTokenRepository {
   save(token: RefreshToken): Promise<void>;
   /** Revokes every token of the family that is not revoked yet. */
   revokeFamily(familyId: string, at: Date): Promise<void>;
+  /** Revokes every token of the account that is not revoked yet: it is signed out everywhere. */
+  revokeEveryFamilyOf(userId: string, at: Date): Promise<void>;
 }
 
 export interface MembershipRepositories {
@@ -35,9 +37,17 @@ export interface PasswordHasher {
   verify(hash: string, plain: string): Promise<{ valid: boolean; needsRehash: boolean }>;
 }
 
-/** Access tokens say who the caller is, never what they may do: the role is read from the account at each request. */
+/**
+ * Access tokens say who the caller is, never what they may do: the role is read from the account at each request.
+ * They carry the account's credentials version, so those issued before a password change are refused at once.
+ */
 export interface AccessTokenIssuer {
-  issue(claims: { userId: string }): { token: string; expiresInSeconds: number };
+  issue(claims: AccessTokenClaims): { token: string; expiresInSeconds: number };
+}
+
+export interface AccessTokenClaims {
+  userId: string;
+  credentialsVersion: number;
 }
 
 /** Opaque refresh tokens: random, stored only as a hash. */
@@ -54,6 +64,12 @@ export interface UserView {
   createdAt: string;
 }
 
+/** What decides, at each request, whether an access token still speaks for its account, and with which role. */
+export interface AccountAccess {
+  role: Role;
+  credentialsVersion: number;
+}
+
 export interface ListUsersQuery extends PageRequest {
   role?: Role;
   q?: string;
@@ -64,6 +80,8 @@ export interface UsersFinder {
   byId(id: string): Promise<UserView | null>;
   /** The account's role now, or null when there is no such account: one primary-key read, on every request. */
   roleOf(id: string): Promise<Role | null>;
+  /** The account's role and credentials version now, or null when there is no such account: one primary-key read. */
+  accessOf(id: string): Promise<AccountAccess | null>;
   list(query: ListUsersQuery): Promise<Page<UserView>>;
   trainers(): Promise<{ id: string; name: string }[]>;
 }

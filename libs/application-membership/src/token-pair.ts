@@ -2,6 +2,12 @@ import type { IdGenerator } from '@fitflow/application-shared';
 import { RefreshToken } from '@fitflow/domain-membership';
 import type { AccessTokenIssuer, RefreshTokenSecrets } from './ports';
 
+/** The account a pair is issued to, with the credentials version its tokens are bound to. */
+interface TokenHolder {
+  id: string;
+  credentialsVersion: number;
+}
+
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 
 export interface TokenPair {
@@ -20,21 +26,22 @@ export class TokenPairIssuer {
     private readonly ids: IdGenerator,
   ) {}
 
-  startFamily(user: { id: string }, now: Date): { pair: TokenPair; stored: RefreshToken } {
+  startFamily(user: TokenHolder, now: Date): { pair: TokenPair; stored: RefreshToken } {
     return this.continueFamily(this.ids.next(), user, now);
   }
 
-  continueFamily(familyId: string, user: { id: string }, now: Date): { pair: TokenPair; stored: RefreshToken } {
+  continueFamily(familyId: string, user: TokenHolder, now: Date): { pair: TokenPair; stored: RefreshToken } {
     const secret = this.secrets.generate();
     const stored = RefreshToken.issue({
       id: this.ids.next(),
       familyId,
       userId: user.id,
       tokenHash: this.secrets.hash(secret),
+      credentialsVersion: user.credentialsVersion,
       issuedAt: now,
       ttlDays: REFRESH_TOKEN_TTL_DAYS,
     });
-    const access = this.accessTokens.issue({ userId: user.id });
+    const access = this.accessTokens.issue({ userId: user.id, credentialsVersion: user.credentialsVersion });
     return {
       pair: { accessToken: access.token, refreshToken: secret, tokenType: 'Bearer', expiresIn: access.expiresInSeconds },
       stored,

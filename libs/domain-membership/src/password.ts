@@ -31,9 +31,10 @@ export interface PasswordOwner {
 /** zxcvbn's "safely unguessable": at least 10^10 guesses. */
 export const MIN_PASSWORD_STRENGTH = 3;
 
+/** `field` names where the password was typed: `password` at registration, `newPassword` when changing it. */
 export class WeakPasswordError extends InvalidValueError {
-  constructor(message: string) {
-    super('password', message);
+  constructor(message: string, field = 'password') {
+    super(field, message);
   }
 }
 

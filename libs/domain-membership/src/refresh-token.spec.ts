@@ -6,8 +6,10 @@ const issuedAt = new Date('2026-12-01T07:00:00.000Z');
 const anHourLater = new Date('2026-12-01T08:00:00.000Z');
 const expiry = new Date('2026-12-31T07:00:00.000Z');
 
+const newToken = { id: 'rt-1', familyId: 'fam-1', userId: 'user-1', tokenHash: 'h-1', credentialsVersion: 2, issuedAt, ttlDays: 30 };
+
 function issued(): RefreshToken {
-  return RefreshToken.issue({ id: 'rt-1', familyId: 'fam-1', userId: 'user-1', tokenHash: 'h-1', issuedAt, ttlDays: 30 });
+  return RefreshToken.issue(newToken);
 }
 
 function stored(overrides: Partial<RefreshTokenSnapshot>): RefreshToken {
@@ -21,6 +23,7 @@ describe('RefreshToken.issue', () => {
       familyId: 'fam-1',
       userId: 'user-1',
       tokenHash: 'h-1',
+      credentialsVersion: 2,
       issuedAt,
       expiresAt: expiry,
       rotatedAt: null,
@@ -29,9 +32,21 @@ describe('RefreshToken.issue', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a lifetime of %s days', (ttlDays) => {
-    expect(() =>
-      RefreshToken.issue({ id: 'rt-1', familyId: 'fam-1', userId: 'user-1', tokenHash: 'h-1', issuedAt, ttlDays }),
-    ).toThrow(InvalidValueError);
+    expect(() => RefreshToken.issue({ ...newToken, ttlDays })).toThrow(InvalidValueError);
+  });
+
+  it.each([-1, 0.5, Number.NaN])('refuses a credentials version of %s', (credentialsVersion) => {
+    expect(() => RefreshToken.issue({ ...newToken, credentialsVersion })).toThrow(InvalidValueError);
+  });
+});
+
+describe('RefreshToken.predatesCredentials', () => {
+  it('is false while the account keeps the credentials its family began with', () => {
+    expect(issued().predatesCredentials(2)).toBe(false);
+  });
+
+  it('is true once the account’s password has changed since', () => {
+    expect(issued().predatesCredentials(3)).toBe(true);
   });
 });
 

@@ -7,6 +7,8 @@ export interface RefreshTokenSnapshot {
   familyId: string;
   userId: string;
   tokenHash: string;
+  /** The account's credentials version when its family began (see `User.credentialsVersion`). */
+  credentialsVersion: number;
   issuedAt: Date;
   expiresAt: Date;
   rotatedAt: Date | null;
@@ -18,6 +20,7 @@ export interface NewRefreshToken {
   familyId: string;
   userId: string;
   tokenHash: string;
+  credentialsVersion: number;
   issuedAt: Date;
   ttlDays: number;
 }
@@ -33,6 +36,7 @@ export class RefreshToken extends AggregateRoot {
   readonly #familyId: string;
   readonly #userId: string;
   readonly #tokenHash: string;
+  readonly #credentialsVersion: number;
   readonly #issuedAt: Date;
   readonly #expiresAt: Date;
   #rotatedAt: Date | null;
@@ -43,19 +47,33 @@ export class RefreshToken extends AggregateRoot {
     this.#familyId = snapshot.familyId;
     this.#userId = snapshot.userId;
     this.#tokenHash = snapshot.tokenHash;
+    this.#credentialsVersion = snapshot.credentialsVersion;
     this.#issuedAt = new Date(snapshot.issuedAt);
     this.#expiresAt = new Date(snapshot.expiresAt);
     this.#rotatedAt = copyOrNull(snapshot.rotatedAt);
     this.#revokedAt = copyOrNull(snapshot.revokedAt);
   }
 
-  static issue({ id, familyId, userId, tokenHash, issuedAt, ttlDays }: NewRefreshToken): RefreshToken {
+  static issue({ id, familyId, userId, tokenHash, credentialsVersion, issuedAt, ttlDays }: NewRefreshToken): RefreshToken {
     if (!Number.isInteger(ttlDays) || ttlDays < 1) {
       throw new InvalidValueError('ttlDays', 'A refresh token lives at least one whole day');
     }
     if (tokenHash.length === 0) throw new InvalidValueError('tokenHash', 'A token hash is required');
+    if (!Number.isInteger(credentialsVersion) || credentialsVersion < 0) {
+      throw new InvalidValueError('credentialsVersion', 'A credentials version is a whole number from 0');
+    }
     const expiresAt = new Date(issuedAt.getTime() + ttlDays * DAY_MS);
-    return new RefreshToken({ id, familyId, userId, tokenHash, issuedAt, expiresAt, rotatedAt: null, revokedAt: null });
+    return new RefreshToken({
+      id,
+      familyId,
+      userId,
+      tokenHash,
+      credentialsVersion,
+      issuedAt,
+      expiresAt,
+      rotatedAt: null,
+      revokedAt: null,
+    });
   }
 
   static restore(snapshot: RefreshTokenSnapshot): RefreshToken {
@@ -86,6 +104,14 @@ export class RefreshToken extends AggregateRoot {
     return 'usable';
   }
 
+  /**
+   * True when the account's password changed after this token's family began (its credentials version is
+   * `current` now): such a token signs nobody in, even one issued by a refresh that raced with the change.
+   */
+  predatesCredentials(current: number): boolean {
+    return this.#credentialsVersion !== current;
+  }
+
   /** Spends the token on its successor; a token can be rotated once. */
   rotate(now: Date): void {
     const fate = this.fateAt(now);
@@ -104,6 +130,7 @@ export class RefreshToken extends AggregateRoot {
       familyId: this.#familyId,
       userId: this.#userId,
       tokenHash: this.#tokenHash,
+      credentialsVersion: this.#credentialsVersion,
       issuedAt: new Date(this.#issuedAt),
       expiresAt: new Date(this.#expiresAt),
       rotatedAt: copyOrNull(this.#rotatedAt),

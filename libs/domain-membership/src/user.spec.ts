@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidValueError } from '@fitflow/domain-shared';
 import { Email } from './email';
 import { User, type UserSnapshot } from './user';
-import { USER_AUTHENTICATED, USER_REGISTERED, USER_ROLE_CHANGED } from './user-events';
+import { USER_AUTHENTICATED, USER_PASSWORD_CHANGED, USER_REGISTERED, USER_RENAMED, USER_ROLE_CHANGED } from './user-events';
 import { UserName } from './user-name';
 
 const registeredAt = new Date('2026-12-01T07:00:00.000Z');
@@ -26,6 +26,7 @@ function storedUser(overrides: Partial<UserSnapshot> = {}): User {
     name: 'Ada Lovelace',
     role: 'member',
     passwordHash: 'hash-1',
+    credentialsVersion: 0,
     createdAt: registeredAt,
     updatedAt: registeredAt,
     ...overrides,
@@ -41,6 +42,7 @@ describe('User.register', () => {
       name: 'Ada Lovelace',
       role: 'member',
       passwordHash: 'hash-1',
+      credentialsVersion: 0,
       createdAt: registeredAt,
       updatedAt: registeredAt,
     });
@@ -75,6 +77,10 @@ describe('User.createAdmin', () => {
 });
 
 describe('User.restore', () => {
+  it.each([-1, 1.5])('refuses a credentials version of %s', (credentialsVersion) => {
+    expect(() => storedUser({ credentialsVersion })).toThrow(InvalidValueError);
+  });
+
   it('rebuilds the stored account and records nothing', () => {
     const user = storedUser({ role: 'trainer', updatedAt: later });
     expect(user.role).toBe('trainer');
@@ -115,6 +121,71 @@ describe('User.changePasswordHash', () => {
     expect(user.passwordHash).toBe('hash-2');
     expect(user.updatedAt).toEqual(later);
     expect(user.pullEvents()).toEqual([]);
+  });
+
+  it('keeps every session: the password is the same', () => {
+    const user = storedUser({ credentialsVersion: 3 });
+    user.changePasswordHash('hash-2', later);
+    expect(user.credentialsVersion).toBe(3);
+  });
+});
+
+describe('User.rename', () => {
+  it('changes the name and records who was called what', () => {
+    const user = storedUser();
+    user.rename(UserName.create('Ada King'), later);
+    expect(user.name).toBe('Ada King');
+    expect(user.updatedAt).toEqual(later);
+    expect(user.pullEvents()).toEqual([
+      {
+        type: USER_RENAMED,
+        aggregateId: 'user-1',
+        occurredAt: later.toISOString(),
+        payload: { userId: 'user-1', email: 'ada@example.com', from: 'Ada Lovelace', to: 'Ada King' },
+      },
+    ]);
+  });
+
+  it('renaming to the name the user already has changes nothing and records nothing', () => {
+    const user = storedUser();
+    user.rename(UserName.create('  Ada Lovelace '), later);
+    expect(user.updatedAt).toEqual(registeredAt);
+    expect(user.pullEvents()).toEqual([]);
+  });
+
+  it('leaves the sessions alone', () => {
+    const user = storedUser();
+    user.rename(UserName.create('Ada King'), later);
+    expect(user.credentialsVersion).toBe(0);
+  });
+});
+
+describe('User.changePassword', () => {
+  it('replaces the hash and moves the credentials version on, so earlier tokens stop signing in', () => {
+    const user = storedUser({ credentialsVersion: 4 });
+    user.changePassword('hash-2', later);
+    expect(user.snapshot()).toMatchObject({ passwordHash: 'hash-2', credentialsVersion: 5, updatedAt: later });
+  });
+
+  it('records UserPasswordChanged with what a "your password was changed" mail needs, and no hash', () => {
+    const user = storedUser();
+    user.changePassword('hash-2', later);
+    const events = user.pullEvents();
+    expect(events).toEqual([
+      {
+        type: USER_PASSWORD_CHANGED,
+        aggregateId: 'user-1',
+        occurredAt: later.toISOString(),
+        payload: { userId: 'user-1', email: 'ada@example.com', name: 'Ada Lovelace' },
+      },
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/hash-[12]/);
+  });
+
+  it('refuses an empty hash and keeps the old password', () => {
+    const user = storedUser();
+    expect(() => user.changePassword('', later)).toThrow(InvalidValueError);
+    expect(user.snapshot()).toMatchObject({ passwordHash: 'hash-1', credentialsVersion: 0 });
   });
 });
 

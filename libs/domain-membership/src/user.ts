@@ -1,7 +1,13 @@
 import { AggregateRoot, DomainError, InvalidValueError, domainEvent } from '@fitflow/domain-shared';
 import { Email } from './email';
 import { type Role, isRole } from './role';
-import { USER_AUTHENTICATED, USER_REGISTERED, USER_ROLE_CHANGED } from './user-events';
+import {
+  USER_AUTHENTICATED,
+  USER_PASSWORD_CHANGED,
+  USER_REGISTERED,
+  USER_RENAMED,
+  USER_ROLE_CHANGED,
+} from './user-events';
 import { UserName } from './user-name';
 
 export interface UserSnapshot {
@@ -10,6 +16,8 @@ export interface UserSnapshot {
   name: string;
   role: Role;
   passwordHash: string;
+  /** Counts the changes of the password: a token issued under an earlier count no longer signs anyone in. */
+  credentialsVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +35,7 @@ interface UserState {
   name: UserName;
   role: Role;
   passwordHash: string;
+  credentialsVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -48,10 +57,11 @@ export interface StudioAdmins {
 /** An account: who someone is, how they sign in, and what they may do. */
 export class User extends AggregateRoot {
   readonly #email: Email;
-  readonly #name: UserName;
   readonly #createdAt: Date;
+  #name: UserName;
   #role: Role;
   #passwordHash: string;
+  #credentialsVersion: number;
   #updatedAt: Date;
 
   private constructor(id: string, state: UserState) {
@@ -60,6 +70,7 @@ export class User extends AggregateRoot {
     this.#name = state.name;
     this.#role = state.role;
     this.#passwordHash = requireHash(state.passwordHash);
+    this.#credentialsVersion = requireVersion(state.credentialsVersion);
     this.#createdAt = new Date(state.createdAt);
     this.#updatedAt = new Date(state.updatedAt);
   }
@@ -83,7 +94,7 @@ export class User extends AggregateRoot {
   }
 
   static #create({ id, email, name, passwordHash, at }: NewUser, role: Role): User {
-    const user = new User(id, { email, name, role, passwordHash, createdAt: at, updatedAt: at });
+    const user = new User(id, { email, name, role, passwordHash, credentialsVersion: 0, createdAt: at, updatedAt: at });
     user.record(
       domainEvent(USER_REGISTERED, id, at, { userId: id, email: email.value, name: name.value, role }),
     );
@@ -106,6 +117,10 @@ export class User extends AggregateRoot {
     return this.#passwordHash;
   }
 
+  get credentialsVersion(): number {
+    return this.#credentialsVersion;
+  }
+
   get createdAt(): Date {
     return new Date(this.#createdAt);
   }
@@ -118,7 +133,38 @@ export class User extends AggregateRoot {
     this.record(domainEvent(USER_AUTHENTICATED, this.id, at, { userId: this.id, email: this.#email.value }));
   }
 
-  /** Replaces the hash with one of the same password under stronger parameters; no event, hashes never leave. */
+  /** The name the person goes by from now on; the same name again changes nothing and records nothing. */
+  rename(name: UserName, at: Date): void {
+    if (name.equals(this.#name)) return;
+    const from = this.#name.value;
+    this.#name = name;
+    this.#updatedAt = new Date(at);
+    this.record(
+      domainEvent(USER_RENAMED, this.id, at, { userId: this.id, email: this.#email.value, from, to: name.value }),
+    );
+  }
+
+  /**
+   * A new password, chosen by its owner (the caller checked the old one and the new one's strength): every token
+   * issued before it stops signing anyone in, so whoever knew the old password is signed out everywhere.
+   */
+  changePassword(newHash: string, at: Date): void {
+    this.#passwordHash = requireHash(newHash);
+    this.#credentialsVersion += 1;
+    this.#updatedAt = new Date(at);
+    this.record(
+      domainEvent(USER_PASSWORD_CHANGED, this.id, at, {
+        userId: this.id,
+        email: this.#email.value,
+        name: this.#name.value,
+      }),
+    );
+  }
+
+  /**
+   * Replaces the hash with one of the same password under stronger parameters: no event (hashes never leave), and
+   * every session goes on, since the password is the same.
+   */
   changePasswordHash(newHash: string, at: Date): void {
     this.#passwordHash = requireHash(newHash);
     this.#updatedAt = new Date(at);
@@ -154,6 +200,7 @@ export class User extends AggregateRoot {
       name: this.#name.value,
       role: this.#role,
       passwordHash: this.#passwordHash,
+      credentialsVersion: this.#credentialsVersion,
       createdAt: new Date(this.#createdAt),
       updatedAt: new Date(this.#updatedAt),
     };
@@ -163,4 +210,11 @@ export class User extends AggregateRoot {
 function requireHash(hash: string): string {
   if (hash.length === 0) throw new InvalidValueError('passwordHash', 'A password hash is required');
   return hash;
+}
+
+function requireVersion(version: number): number {
+  if (!Number.isInteger(version) || version < 0) {
+    throw new InvalidValueError('credentialsVersion', 'A credentials version is a whole number from 0');
+  }
+  return version;
 }

@@ -44,7 +44,7 @@ const api = await buildApp({ ...composition.deps, logger: false });
 await api.listen({ port: apiPort, host: '127.0.0.1' });
 
 // Every caller is taken for a member, without asking the database: only for measuring, never for serving.
-const everyoneAMember = { roleOf: async () => 'member' } as unknown as UsersFinder;
+const everyoneAMember = { accessOf: async () => ({ role: 'member', credentialsVersion: 0 }) } as unknown as UsersFinder;
 const apiWithoutAccountRead = await buildApp({
   ...composition.deps,
   currentActor: new CurrentActorHandler(everyoneAMember),

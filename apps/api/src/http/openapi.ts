@@ -13,8 +13,8 @@ const PROBLEM_DESCRIPTIONS = {
     'The request is not valid: VALIDATION_FAILED, with `errors` naming each field; INVALID_BODY, INVALID_URL or ' +
     'BAD_REQUEST for a body, address or header the server cannot read.',
   401:
-    'UNAUTHENTICATED: the bearer token is missing, invalid or expired, or its account no longer exists (on sign-in ' +
-    'routes: INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN).',
+    'UNAUTHENTICATED: the bearer token is missing, invalid or expired, its account no longer exists, or the password ' +
+    'changed after it was issued (on sign-in routes: INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN).',
   402: 'Payment required: INSUFFICIENT_CREDITS, CREDITS_EXPIRED or PAYMENT_FAILED.',
   403: 'FORBIDDEN: signed in, but this role may not do this.',
   404: 'NOT_FOUND: no such resource, or one the caller may not see.',

@@ -1,5 +1,6 @@
 import {
   AuthenticateUserHandler,
+  ChangePasswordHandler,
   ChangeUserRoleHandler,
   CurrentActorHandler,
   EnsureAdminHandler,
@@ -9,6 +10,7 @@ import {
   LogoutHandler,
   RefreshTokenHandler,
   RegisterUserHandler,
+  UpdateProfileHandler,
   type MembershipRepositories,
 } from '@fitflow/application-membership';
 import type { Core } from '../core';
@@ -34,13 +36,16 @@ export function membershipModule({ config, clock, ids, unitOfWork, db }: Core) {
   const finder = new KyselyUsersFinder(db);
   const issuer = new JwtAccessTokenIssuer(config.jwtSecret);
   const secrets = new RandomRefreshTokenSecrets();
+  const passwordStrength = new ZxcvbnPasswordStrength();
 
   const handlers = {
-    register: new RegisterUserHandler(uow, hasher, passwords, ids, clock, new ZxcvbnPasswordStrength()),
+    register: new RegisterUserHandler(uow, hasher, passwords, ids, clock, passwordStrength),
     authenticate: new AuthenticateUserHandler(uow, hasher, issuer, secrets, ids, clock),
     refresh: new RefreshTokenHandler(uow, issuer, secrets, ids, clock),
     logout: new LogoutHandler(uow, secrets, clock),
     getMe: new GetMeHandler(finder),
+    updateProfile: new UpdateProfileHandler(uow, clock),
+    changePassword: new ChangePasswordHandler(uow, hasher, passwords, passwordStrength, issuer, secrets, ids, clock),
     /** Who the caller is now: read at every authenticated request. */
     currentActor: new CurrentActorHandler(finder),
     listUsers: new ListUsersHandler(finder),

@@ -1,14 +1,15 @@
-import type { AccessTokenIssuer } from '../ports';
+import type { AccessTokenClaims, AccessTokenIssuer } from '../ports';
 
 export const FAKE_ACCESS_TOKEN_TTL_SECONDS = 900;
 
-/** Tokens that spell out their claim (`access:<userId>`), so a test can read who was signed in. */
+/** Tokens that spell out their claims (`access:<userId>@v<credentialsVersion>`), so a test can read who was signed in. */
 export class FakeAccessTokenIssuer implements AccessTokenIssuer {
-  issue(claims: { userId: string }): { token: string; expiresInSeconds: number } {
+  issue(claims: AccessTokenClaims): { token: string; expiresInSeconds: number } {
     return { token: FakeAccessTokenIssuer.tokenFor(claims), expiresInSeconds: FAKE_ACCESS_TOKEN_TTL_SECONDS };
   }
 
-  static tokenFor(claims: { userId: string }): string {
-    return `access:${claims.userId}`;
+  /** A version left out is 0, an account's credentials version until its password first changes. */
+  static tokenFor({ userId, credentialsVersion = 0 }: { userId: string; credentialsVersion?: number }): string {
+    return `access:${userId}@v${credentialsVersion}`;
   }
 }

@@ -22,6 +22,14 @@ export class InMemoryRefreshTokens implements RefreshTokenRepository, Checkpoint
     }
   }
 
+  async revokeEveryFamilyOf(userId: string, at: Date): Promise<void> {
+    for (const row of this.rows().filter((candidate) => candidate.userId === userId)) {
+      const token = RefreshToken.restore(row);
+      token.revoke(at);
+      this.#rows.set(token.id, token.snapshot());
+    }
+  }
+
   seed(...tokens: RefreshToken[]): this {
     for (const token of tokens) this.#rows.set(token.id, token.snapshot());
     return this;

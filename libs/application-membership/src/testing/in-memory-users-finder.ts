@@ -1,6 +1,6 @@
 import type { Page } from '@fitflow/application-shared';
 import type { Role, UserSnapshot } from '@fitflow/domain-membership';
-import type { ListUsersQuery, UserView, UsersFinder } from '../ports';
+import type { AccountAccess, ListUsersQuery, UserView, UsersFinder } from '../ports';
 import type { InMemoryUserRepository } from './in-memory-user-repository';
 
 /** Reads the committed rows of the in-memory repository, as the SQL finder reads the users table. */
@@ -14,6 +14,11 @@ export class InMemoryUsersFinder implements UsersFinder {
 
   async roleOf(id: string): Promise<Role | null> {
     return this.users.row(id)?.role ?? null;
+  }
+
+  async accessOf(id: string): Promise<AccountAccess | null> {
+    const row = this.users.row(id);
+    return row ? { role: row.role, credentialsVersion: row.credentialsVersion } : null;
   }
 
   async list({ page, pageSize, role, q }: ListUsersQuery): Promise<Page<UserView>> {

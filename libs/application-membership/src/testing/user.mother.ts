@@ -19,6 +19,7 @@ export const UserMother = {
       name: 'Ada Lovelace',
       role: 'member',
       passwordHash: FakePasswordHasher.hashOf(KNOWN_PASSWORD),
+      credentialsVersion: 0,
       createdAt: LONG_AGO,
       updatedAt: LONG_AGO,
       ...overrides,
@@ -54,6 +55,7 @@ export const RefreshTokenMother = {
       familyId: ids.next(),
       userId: user.id,
       tokenHash: FakeSecrets.hashOf(secret),
+      credentialsVersion: fields.credentialsVersion ?? 0,
       issuedAt: fields.issuedAt ?? LONG_AGO,
       ttlDays: 30,
     });

@@ -90,6 +90,20 @@ describe.each(TEST_DATABASES)('authentication on %s', (kind) => {
       expectUnauthenticated(await me(gone.headers));
     });
 
+    it('takes a token without a credentials version for one issued before versions existed, while it is 0', async () => {
+      const fresh = await signUp(t.app);
+      expect((await me(bearer(sign({ sub: fresh.id, typ: 'access', exp: inAMinute() })))).statusCode).toBe(200);
+      await t.composition.database.db.updateTable('users').set({ credentials_version: 1 }).where('id', '=', fresh.id).execute();
+      expectUnauthenticated(await me(bearer(sign({ sub: fresh.id, typ: 'access', exp: inAMinute() }))));
+    });
+
+    it('refuses a credentials version that is not the account’s now, or no whole number', async () => {
+      for (const ver of [1, -1, 0.5, '0', null]) {
+        expectUnauthenticated(await me(bearer(sign({ sub: member.id, ver, typ: 'access', exp: inAMinute() }))));
+      }
+      expect((await me(bearer(sign({ sub: member.id, ver: 0, typ: 'access', exp: inAMinute() })))).statusCode).toBe(200);
+    });
+
     it('refuses a token of another type, a token without a type and a refresh token as access token', async () => {
       expectUnauthenticated(await me(bearer(sign({ sub: member.id, typ: 'refresh', exp: inAMinute() }))));
       expectUnauthenticated(await me(bearer(sign({ sub: member.id, exp: inAMinute() }))));

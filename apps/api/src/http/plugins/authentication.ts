@@ -19,34 +19,42 @@ declare module 'fastify' {
   }
 }
 
+/** Who a valid access token speaks for, and under which credentials version of their account it was issued. */
+export interface AccessTokenClaims {
+  userId: string;
+  credentialsVersion: number;
+}
+
 export interface AuthenticationOptions {
-  /** The account id of a valid access token; throws for anything else (see JwtAccessTokenVerifier). */
-  accountIdOf: (token: string) => string;
-  /** The account as it is now, or null when it no longer exists. */
-  currentActor: (userId: string) => Promise<Actor | null>;
+  /** The claims of a valid access token; throws for anything else (see JwtAccessTokenVerifier). */
+  claimsOf: (token: string) => AccessTokenClaims;
+  /** The account as it is now, or null when it no longer exists or its password changed after the token was issued. */
+  currentActor: (claims: AccessTokenClaims) => Promise<Actor | null>;
 }
 
 const BEARER = /^Bearer ([\w.~+/-]+=*)$/i;
 const SIGN_IN_AGAIN = 'Your session is missing, invalid or expired. Sign in again.';
 
 /**
- * Bearer access tokens and role checks. The token only says who the caller is; their role, and whether their
- * account still exists, are read at every request (one primary-key query), so a role change or a deleted account
- * counts at the next request rather than when the token expires.
+ * Bearer access tokens and role checks. The token only says who the caller is; their role, whether their account
+ * still exists and whether its password changed since the token was issued are read at every request (one
+ * primary-key query), so a role change, a deleted account or a new password counts at the next request rather
+ * than when the token expires.
  */
 export const authenticationPlugin = fp(
-  async (app: FastifyInstance, { accountIdOf, currentActor }: AuthenticationOptions) => {
+  async (app: FastifyInstance, { claimsOf, currentActor }: AuthenticationOptions) => {
     async function identify(request: FastifyRequest): Promise<void> {
       const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
       if (!token) throw unauthenticated(SIGN_IN_AGAIN);
-      let userId: string;
+      let claims: AccessTokenClaims;
       try {
-        userId = accountIdOf(token);
+        claims = claimsOf(token);
       } catch {
         throw unauthenticated(SIGN_IN_AGAIN);
       }
-      const actor = await currentActor(userId);
-      if (!actor) throw unauthenticated('This account no longer exists.');
+      const actor = await currentActor(claims);
+      // Either the account is gone or its password changed: the same sentence for both, which tells no one which.
+      if (!actor) throw unauthenticated(SIGN_IN_AGAIN);
       request.user = actor;
     }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  changePasswordRequestSchema,
   createdIdSchema,
   loginRequestSchema,
   meSchema,
@@ -8,6 +9,7 @@ import {
   registerRequestSchema,
   tokenPairSchema,
   trainerListSchema,
+  updateProfileRequestSchema,
 } from '@fitflow/api-contract';
 import type { MembershipHandlers } from '../../modules/membership';
 import { bearer, problemResponses } from '../openapi';
@@ -94,6 +96,47 @@ export const authRoutes: FastifyPluginAsyncZod<{ handlers: MembershipHandlers }>
       },
     },
     async (request) => handlers.getMe.handle({ userId: request.user.userId }),
+  );
+
+  app.patch(
+    '/me',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the signed-in account’s name',
+        operationId: 'updateMe',
+        security: bearer,
+        body: updateProfileRequestSchema,
+        response: { 200: meSchema, ...problemResponses(400, 401) },
+      },
+    },
+    async (request) => handlers.updateProfile.handle({ userId: request.user.userId, name: request.body.name }),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      onRequest: app.authenticate,
+      // Guessing the current password here costs what guessing it at sign-in does: the sign-in limit, per account.
+      preHandler: app.limitBy('login', (request) => `account:${request.user.userId}`),
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the password; every other session is signed out',
+        description:
+          'Needs the current password: a wrong one is 400 VALIDATION_FAILED with `errors: [{ path: "currentPassword" }]` ' +
+          '(not a 401, which clients read as an ended session). The new one follows the rules of registration (400 ' +
+          'naming `newPassword`). On success every refresh token of the account is revoked and every access token ' +
+          'issued before stops working at once (401 UNAUTHENTICATED); the caller stays signed in with the TokenPair ' +
+          'answered, the first of a new refresh-token family. Limited like sign-in, per account (429 RATE_LIMITED ' +
+          'with Retry-After).',
+        operationId: 'changePassword',
+        security: bearer,
+        body: changePasswordRequestSchema,
+        response: { 200: tokenPairSchema, ...problemResponses(400, 401, 429) },
+      },
+    },
+    async (request) => handlers.changePassword.handle({ userId: request.user.userId, ...request.body }),
   );
 
   app.get(

@@ -6,6 +6,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** Text the database fills in (`default ''`) when an insert leaves it out. */
 type DefaultedText = ColumnType<string, string | undefined, string>;
+/** A count the database starts at 0 (`default 0`) when an insert leaves it out. */
+type DefaultedCount = ColumnType<number, number | undefined, number>;
 
 export interface UsersTable {
   id: string;
@@ -14,6 +16,8 @@ export interface UsersTable {
   name: string;
   role: 'member' | 'trainer' | 'admin';
   password_hash: string;
+  /** Moves on at each password change; access and refresh tokens carry the version they were issued under. */
+  credentials_version: DefaultedCount;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }
@@ -23,6 +27,8 @@ export interface RefreshTokensTable {
   family_id: string;
   user_id: string;
   token_hash: string;
+  /** The account's credentials version when the family began: a refresh under an older one is refused. */
+  credentials_version: DefaultedCount;
   issued_at: DefaultedTimestamp;
   expires_at: Timestamp;
   rotated_at: Timestamp | null;

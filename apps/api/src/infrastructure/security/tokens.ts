@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createSigner, createVerifier } from 'fast-jwt';
-import type { AccessTokenIssuer, RefreshTokenSecrets } from '@fitflow/application-membership';
+import type { AccessTokenClaims, AccessTokenIssuer, RefreshTokenSecrets } from '@fitflow/application-membership';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
@@ -12,8 +12,10 @@ const ACCESS_TOKEN_TYPE = 'access';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * HS256 access tokens: `sub` (the account's id), `typ` and `exp`, nothing else. They carry no role on purpose:
- * what the account may do is read from the account at every request, so a role change counts at once.
+ * HS256 access tokens: `sub` (the account's id), `ver` (its credentials version), `typ` and `exp`, nothing else.
+ * They carry no role on purpose: what the account may do is read from the account at every request, so a role
+ * change counts at once; and a token whose `ver` is behind the account's is refused, so a password change signs
+ * every earlier token out at once.
  */
 export class JwtAccessTokenIssuer implements AccessTokenIssuer {
   readonly #sign: (payload: object) => string;
@@ -22,20 +24,22 @@ export class JwtAccessTokenIssuer implements AccessTokenIssuer {
     this.#sign = createSigner({ key: secret, algorithm: 'HS256', expiresIn: ttlSeconds * 1000 });
   }
 
-  issue(claims: { userId: string }): { token: string; expiresInSeconds: number } {
-    return { token: this.#sign({ sub: claims.userId, typ: ACCESS_TOKEN_TYPE }), expiresInSeconds: this.ttlSeconds };
+  /** `credentialsVersion` may be left out by tools that mint tokens for new accounts (version 0). */
+  issue({ userId, credentialsVersion = 0 }: { userId: string; credentialsVersion?: number }): { token: string; expiresInSeconds: number } {
+    return { token: this.#sign({ sub: userId, ver: credentialsVersion, typ: ACCESS_TOKEN_TYPE }), expiresInSeconds: this.ttlSeconds };
   }
 }
 
 export class InvalidAccessTokenError extends Error {}
 
 /**
- * The other half of `JwtAccessTokenIssuer`: the account id of a well-formed, unexpired access token signed with
- * the secret, or InvalidAccessTokenError (wrong signature or algorithm, `alg: none`, no `exp`, expired, a `sub`
- * that is no UUID, another type of token). Whether the account still exists is the caller's question.
+ * The other half of `JwtAccessTokenIssuer`: the claims of a well-formed, unexpired access token signed with the
+ * secret, or InvalidAccessTokenError (wrong signature or algorithm, `alg: none`, no `exp`, expired, a `sub` that
+ * is no UUID, a `ver` that is no whole number, another type of token). Whether the account still exists, and is
+ * still at that version, is the caller's question.
  */
 export class JwtAccessTokenVerifier {
-  readonly #verify: (token: string) => { sub: string; typ?: unknown };
+  readonly #verify: (token: string) => { sub: string; typ?: unknown; ver?: unknown };
 
   constructor(secret: string) {
     this.#verify = createVerifier({
@@ -49,16 +53,20 @@ export class JwtAccessTokenVerifier {
     });
   }
 
-  /** The token's account id. */
-  accountIdOf(token: string): string {
-    let claims: { sub: string; typ?: unknown };
+  /** The token's account id and credentials version; a token issued before versions existed is at 0. */
+  claimsOf(token: string): AccessTokenClaims {
+    let claims: { sub: string; typ?: unknown; ver?: unknown };
     try {
       claims = this.#verify(token);
     } catch (error) {
       throw new InvalidAccessTokenError('The access token is not valid', { cause: error });
     }
     if (claims.typ !== ACCESS_TOKEN_TYPE) throw new InvalidAccessTokenError('Not an access token');
-    return claims.sub;
+    const version = claims.ver === undefined ? 0 : claims.ver;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
+      throw new InvalidAccessTokenError('Not a credentials version');
+    }
+    return { userId: claims.sub, credentialsVersion: version };
   }
 }
 

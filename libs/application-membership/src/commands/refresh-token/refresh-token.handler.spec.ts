@@ -99,6 +99,26 @@ describe('RefreshTokenHandler', () => {
     await expect(handler.handle({ refreshToken: orphan.secret })).rejects.toBeInstanceOf(InvalidRefreshTokenError);
   });
 
+  it('refuses, and revokes, a token whose family began before the password changed', async () => {
+    // What a refresh racing with a password change can leave behind: a token the revocation did not see.
+    const { handler, users, refreshTokens, member, token, secret } = setUp();
+    member.changePassword('fake-v2$a-new-password', new Date('2026-11-30T07:00:00Z'));
+    users.seed(member);
+    await expect(handler.handle({ refreshToken: secret })).rejects.toBeInstanceOf(InvalidRefreshTokenError);
+    expect(refreshTokens.byHash(token.tokenHash)).toMatchObject({ rotatedAt: null, revokedAt: now });
+  });
+
+  it('binds the new pair to the account’s credentials version', async () => {
+    const { handler, users, refreshTokens, member } = setUp();
+    member.changePassword('fake-v2$a-new-password', new Date('2026-11-30T07:00:00Z'));
+    users.seed(member);
+    const since = RefreshTokenMother.issuedTo(member, { credentialsVersion: 1, issuedAt: new Date('2026-11-30T08:00:00Z') });
+    refreshTokens.seed(since.token);
+    const pair = await handler.handle({ refreshToken: since.secret });
+    expect(pair.accessToken).toBe(FakeAccessTokenIssuer.tokenFor({ userId: member.id, credentialsVersion: 1 }));
+    expect(refreshTokens.byHash(FakeSecrets.hashOf(pair.refreshToken))).toMatchObject({ credentialsVersion: 1 });
+  });
+
   it('does not let two refreshes racing with one token both succeed', async () => {
     const { handler, secret } = setUp();
     const results = await Promise.allSettled([handler.handle({ refreshToken: secret }), handler.handle({ refreshToken: secret })]);

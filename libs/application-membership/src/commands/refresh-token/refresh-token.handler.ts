@@ -43,6 +43,12 @@ export class RefreshTokenHandler implements Handler<RefreshTokenCommand, TokenPa
     // A deleted account's refresh tokens end with it.
     const user = await users.get(presented.userId);
     if (!user) return null;
+    // Changing the password revokes every family, but a refresh racing with the change may have added a token
+    // the revocation did not see: the credentials version refuses that one too.
+    if (presented.predatesCredentials(user.credentialsVersion)) {
+      await refreshTokens.revokeFamily(presented.familyId, now);
+      return null;
+    }
     presented.rotate(now);
     await refreshTokens.save(presented);
     const { pair, stored } = this.#tokens.continueFamily(presented.familyId, user, now);

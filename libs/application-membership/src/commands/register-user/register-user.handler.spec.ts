@@ -24,6 +24,7 @@ describe('RegisterUserHandler', () => {
         name: 'Ada Lovelace',
         role: 'member',
         passwordHash: FakePasswordHasher.hashOf('kettle-bell-42'),
+        credentialsVersion: 0,
         createdAt: new Date(FAKE_NOW),
         updatedAt: new Date(FAKE_NOW),
       },

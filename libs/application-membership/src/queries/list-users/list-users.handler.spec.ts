@@ -10,6 +10,7 @@ function recordingFinder(): UsersFinder & { asked: ListUsersQuery[] } {
     asked,
     byId: async () => null,
     roleOf: async () => null,
+    accessOf: async () => null,
     trainers: async () => [],
     list: async (query) => {
       asked.push(query);

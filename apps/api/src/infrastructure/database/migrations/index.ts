@@ -8,6 +8,7 @@ import { bookingCancellationReason } from './0006-booking-cancellation-reason';
 import { holds } from './0007-holds';
 import { checkIns } from './0008-check-ins';
 import { credits } from './0009-credits';
+import { credentialsVersion } from './0010-credentials-version';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_holds': holds,
   '0008_check_ins': checkIns,
   '0009_credits': credits,
+  '0010_credentials_version': credentialsVersion,
 };

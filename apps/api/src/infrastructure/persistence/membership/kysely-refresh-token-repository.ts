@@ -10,6 +10,7 @@ function rowToRefreshToken(row: RefreshTokenRow): RefreshToken {
     familyId: row.family_id,
     userId: row.user_id,
     tokenHash: row.token_hash,
+    credentialsVersion: row.credentials_version,
     issuedAt: row.issued_at,
     expiresAt: row.expires_at,
     rotatedAt: row.rotated_at,
@@ -42,6 +43,7 @@ export class KyselyRefreshTokenRepository implements RefreshTokenRepository {
         family_id: s.familyId,
         user_id: s.userId,
         token_hash: s.tokenHash,
+        credentials_version: s.credentialsVersion,
         issued_at: s.issuedAt,
         expires_at: s.expiresAt,
         rotated_at: s.rotatedAt,
@@ -57,6 +59,16 @@ export class KyselyRefreshTokenRepository implements RefreshTokenRepository {
       .updateTable('refresh_tokens')
       .set({ revoked_at: at })
       .where('family_id', '=', familyId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  /** Through `refresh_tokens_user_id_idx`. */
+  async revokeEveryFamilyOf(userId: string, at: Date): Promise<void> {
+    await this.trx
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .execute();
   }

@@ -12,6 +12,7 @@ export function rowToUser(row: UserRow): User {
     name: row.name,
     role: row.role,
     passwordHash: row.password_hash,
+    credentialsVersion: row.credentials_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
@@ -52,6 +53,7 @@ export class KyselyUserRepository implements UserRepository {
       name: s.name,
       role: s.role,
       password_hash: s.passwordHash,
+      credentials_version: s.credentialsVersion,
       created_at: s.createdAt,
       updated_at: s.updatedAt,
     };
@@ -65,6 +67,7 @@ export class KyselyUserRepository implements UserRepository {
             name: row.name,
             role: row.role,
             password_hash: row.password_hash,
+            credentials_version: row.credentials_version,
             updated_at: row.updated_at,
           }),
         )

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Page } from '@fitflow/application-shared';
-import type { ListUsersQuery, UsersFinder, UserView } from '@fitflow/application-membership';
+import type { AccountAccess, ListUsersQuery, UsersFinder, UserView } from '@fitflow/application-membership';
 import type { Role } from '@fitflow/domain-membership';
 import type { Database, UserRow } from '../../database/schema';
 
@@ -28,6 +28,15 @@ export class KyselyUsersFinder implements UsersFinder {
   async roleOf(id: string): Promise<Role | null> {
     const row = await this.db.selectFrom('users').select('role').where('id', '=', id).executeTakeFirst();
     return row?.role ?? null;
+  }
+
+  async accessOf(id: string): Promise<AccountAccess | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select(['role', 'credentials_version'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { role: row.role, credentialsVersion: row.credentials_version } : null;
   }
 
   /** One query a page: the window count gives the total alongside the rows. */

@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  ChangePasswordRequest,
   ChangeRoleRequest,
   ListUsersQuery,
   LoginRequest,
@@ -11,6 +12,7 @@ import type {
   Role,
   Studio,
   TokenPair,
+  UpdateProfileRequest,
   User,
 } from '@fitflow/api-contract';
 import type { Observable } from 'rxjs';
@@ -45,6 +47,15 @@ export class ApiClient {
 
   me(): Observable<Me> {
     return this.#http.get<Me>(apiUrl('/me'));
+  }
+
+  updateMe(body: UpdateProfileRequest): Observable<Me> {
+    return this.#http.patch<Me>(apiUrl('/me'), body);
+  }
+
+  /** Answers the caller's new token pair: every other session of the account has ended. */
+  changePassword(body: ChangePasswordRequest): Observable<TokenPair> {
+    return this.#http.post<TokenPair>(apiUrl('/me/password'), body);
   }
 
   listUsers(query: ListUsersQuery): Observable<PageOf<User>> {

@@ -188,4 +188,52 @@ describe('AuthStore', () => {
       expect(store.role()).toBe('member');
     });
   });
+
+  describe('the account’s own changes', () => {
+    async function signedIn() {
+      const { store, http } = setup();
+      const signingIn = store.signIn({ email: 'ana@example.com', password: 'correct horse battery' });
+      http.expectOne('/api/v1/auth/login').flush(tokenPair(1));
+      await Promise.resolve();
+      http.expectOne('/api/v1/me').flush(member);
+      await signingIn;
+      return { store, http };
+    }
+
+    it('shows a new name at once', async () => {
+      const { store, http } = await signedIn();
+      const saving = store.updateProfile({ name: 'Ana Lovelace' });
+      const patch = http.expectOne({ method: 'PATCH', url: '/api/v1/me' });
+      expect(patch.request.body).toEqual({ name: 'Ana Lovelace' });
+      patch.flush({ ...member, name: 'Ana Lovelace' });
+      await saving;
+      expect(store.user()?.name).toBe('Ana Lovelace');
+    });
+
+    it('goes on with the tokens a password change answers: the old ones no longer work', async () => {
+      const { store, http } = await signedIn();
+      const changing = store.changePassword({ currentPassword: 'correct horse battery', newPassword: 'lantern orchard 77' });
+      const post = http.expectOne({ method: 'POST', url: '/api/v1/me/password' });
+      expect(post.request.headers.get('Authorization')).toBe('Bearer access-1');
+      post.flush(tokenPair(2));
+      await changing;
+      expect(store.accessToken()).toBe('access-2');
+      expect(localStorage.getItem(STORAGE_KEY)).toBe('refresh-2');
+      expect(store.isSignedIn()).toBe(true);
+    });
+
+    it('keeps the session as it was when the change is refused', async () => {
+      const { store, http } = await signedIn();
+      const changing = store.changePassword({ currentPassword: 'not it', newPassword: 'lantern orchard 77' });
+      http
+        .expectOne('/api/v1/me/password')
+        .flush(problem(400, 'VALIDATION_FAILED', { errors: [{ path: 'currentPassword', message: 'This is not your current password' }] }), {
+          status: 400,
+          statusText: 'Bad Request',
+        });
+      await expect(changing).rejects.toMatchObject({ status: 400 });
+      expect(store.accessToken()).toBe('access-1');
+      expect(localStorage.getItem(STORAGE_KEY)).toBe('refresh-1');
+    });
+  });
 });

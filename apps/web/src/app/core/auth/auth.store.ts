@@ -1,5 +1,5 @@
 import { DOCUMENT, computed, inject } from '@angular/core';
-import type { LoginRequest, Me, Role, TokenPair } from '@fitflow/api-contract';
+import type { ChangePasswordRequest, LoginRequest, Me, Role, TokenPair, UpdateProfileRequest } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { catchError, finalize, firstValueFrom, map, type Observable, shareReplay, tap, throwError } from 'rxjs';
 import { ApiClient } from '../api/api-client';
@@ -89,6 +89,22 @@ export const AuthStore = signalStore(
           throw error;
         }
         return store.user() as Me;
+      },
+
+      /** Saves the signed-in person's profile and shows it at once; rejects with the API's error. */
+      async updateProfile(request: UpdateProfileRequest): Promise<Me> {
+        const user = await firstValueFrom(api.updateMe(request));
+        // Only for the account still signed in (see `reloadUser`).
+        if (store.user()?.id === user.id) patchState(store, { user });
+        return user;
+      },
+
+      /**
+       * Changes the password. The server signs every other session out and answers this one's new tokens, which
+       * replace the old ones (they no longer work); rejects with the API's error, keeping the session as it was.
+       */
+      async changePassword(request: ChangePasswordRequest): Promise<void> {
+        applyTokens(await firstValueFrom(api.changePassword(request)));
       },
 
       /** Revokes the refresh token on the server (best effort) and forgets the session. */
