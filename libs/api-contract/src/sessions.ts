@@ -115,6 +115,25 @@ export const cancelSessionRequestSchema = z
   .meta({ id: 'CancelSessionRequest' });
 export type CancelSessionRequest = z.infer<typeof cancelSessionRequestSchema>;
 
+/** A whole series can be published in one request. */
+export const MAX_SESSIONS_PER_PUBLISH = MAX_SERIES_SESSIONS;
+
+/** POST /sessions/publish: drafts to open for booking together, all or none; each listed once. */
+export const publishSessionsRequestSchema = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .min(1, { message: 'Choose at least one session to publish' })
+      .max(MAX_SESSIONS_PER_PUBLISH, { message: `Publish at most ${MAX_SESSIONS_PER_PUBLISH} sessions at once` })
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'List each session once' }),
+  })
+  .meta({ id: 'PublishSessionsRequest' });
+export type PublishSessionsRequest = z.infer<typeof publishSessionsRequestSchema>;
+
+/** 200 of POST /sessions/publish: every session published, by `startsAt`. */
+export const publishedSessionsSchema = z.object({ items: z.array(sessionSchema) }).meta({ id: 'PublishedSessions' });
+export type PublishedSessions = z.infer<typeof publishedSessionsSchema>;
+
 /**
  * GET /sessions: sessions starting in `[from, to)`, by `startsAt` ascending. `available=true` keeps those that
  * can still be booked and have a free spot; `q` is a case-insensitive text in the session's name or description or

@@ -22,7 +22,17 @@ export interface ClassSessionRepository {
   get(id: string): Promise<ClassSession | null>;
   /** `SELECT ... FOR UPDATE`: bookings and holds lock the same row, so capacity checks cannot race. */
   getForUpdate(id: string): Promise<ClassSession | null>;
+  /**
+   * Locks the rows of these sessions in id order, whatever the order of `ids`, so two transactions that lock
+   * overlapping sets never wait on each other in a circle. Answers the sessions that exist, in id order.
+   */
+  getManyForUpdate(ids: readonly string[]): Promise<ClassSession[]>;
   save(session: ClassSession): Promise<void>;
+  /**
+   * Removes a draft on which `discard(at, trainerName)` was called and writes its pulled events (SessionDiscarded)
+   * to the outbox. Afterwards `get` answers null and no finder lists it.
+   */
+  delete(session: ClassSession): Promise<void>;
 }
 
 /** The booking context's stake in a session, as scheduling's rules need it; read under the session's lock. */
@@ -143,4 +153,6 @@ export interface SessionsFinder {
   list(filter: SessionsFilter): Promise<Page<SessionView>>;
   /** Null when there is no such session or the viewer may not see it (another trainer's draft). */
   byId(id: string, viewer: Actor | null): Promise<SessionView | null>;
+  /** The sessions of `ids` that exist and the viewer may see, by `startsAt`, then id. */
+  byIds(ids: readonly string[], viewer: Actor | null): Promise<SessionView[]>;
 }

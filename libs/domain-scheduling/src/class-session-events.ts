@@ -6,6 +6,7 @@ export const SESSION_RESCHEDULED = 'SessionRescheduled';
 export const SESSION_CANCELLED = 'SessionCancelled';
 export const SESSION_CAPACITY_CHANGED = 'SessionCapacityChanged';
 export const SESSION_REASSIGNED = 'SessionReassigned';
+export const SESSION_DISCARDED = 'SessionDiscarded';
 
 /** What every session event carries, so a notification or a calendar entry needs no query back. */
 export interface SessionFacts {
@@ -48,10 +49,17 @@ export type SessionCapacityChanged = DomainEvent<
 /** A published session has another trainer; `trainerId`/`trainerName` are the new one. */
 export type SessionReassigned = DomainEvent<typeof SESSION_REASSIGNED, SessionFacts & { previousTrainerId: string }>;
 
+/**
+ * A draft was deleted. Nobody but its trainer and the admins ever saw it, and nobody booked, held or checked in to
+ * it (only published sessions take any of those), so no one is told; the event keeps the record of what it was.
+ */
+export type SessionDiscarded = DomainEvent<typeof SESSION_DISCARDED, SessionFacts & { templateId: string | null }>;
+
 export type ClassSessionEvent =
   | SessionScheduled
   | SessionPublished
   | SessionRescheduled
   | SessionCancelled
   | SessionCapacityChanged
-  | SessionReassigned;
+  | SessionReassigned
+  | SessionDiscarded;

@@ -7,6 +7,7 @@ import { ClassSession, type ClassSessionSnapshot, type NewClassSession } from '.
 import {
   SESSION_CANCELLED,
   SESSION_CAPACITY_CHANGED,
+  SESSION_DISCARDED,
   SESSION_PUBLISHED,
   SESSION_REASSIGNED,
   SESSION_RESCHEDULED,
@@ -385,6 +386,48 @@ describe('ClassSession.reassign', () => {
     const session = stored({ status });
     expect(() => session.reassign('trainer-2', 'Sam Substitute', now)).toThrow(InvalidStateError);
     expect(session.trainerId).toBe('trainer-1');
+  });
+});
+
+describe('ClassSession.discard', () => {
+  it('deletes a draft and records SessionDiscarded with what it was', () => {
+    const session = stored({ status: 'draft' });
+    session.discard(NOW, 'Tara Trainer');
+    expect(session.isDiscarded).toBe(true);
+    expect(session.pullEvents()).toEqual([
+      {
+        type: SESSION_DISCARDED,
+        aggregateId: 'session-1',
+        occurredAt: NOW.toISOString(),
+        payload: { ...facts, templateId: 'template-1' },
+      },
+    ]);
+  });
+
+  it('deletes a draft whose time has passed (a draft never takes place)', () => {
+    const session = stored({ status: 'draft' });
+    session.discard(AFTER, 'Tara Trainer');
+    expect(session.isDiscarded).toBe(true);
+  });
+
+  it.each([
+    ['published', NOW, 'cancel it instead'],
+    ['published', DURING, 'cancel it instead'],
+    ['published', AFTER, 'cancel it instead'],
+    ['cancelled', NOW, 'stays on the record'],
+  ] as const)('refuses a %s session (at %s): it is on the record', (status, now, message) => {
+    const session = stored({ status });
+    expect(() => session.discard(now, 'Tara Trainer')).toThrow(InvalidStateError);
+    expect(() => session.discard(now, 'Tara Trainer')).toThrow(message);
+    expect(session.isDiscarded).toBe(false);
+    expect(session.pullEvents()).toEqual([]);
+  });
+
+  it('refuses to delete a draft twice', () => {
+    const session = stored({ status: 'draft' });
+    session.discard(NOW, 'Tara Trainer');
+    expect(() => session.discard(NOW, 'Tara Trainer')).toThrow('already been deleted');
+    expect(session.pullEvents()).toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { ClassDescription, ClassName } from './class-name';
 import {
   SESSION_CANCELLED,
   SESSION_CAPACITY_CHANGED,
+  SESSION_DISCARDED,
   SESSION_PUBLISHED,
   SESSION_REASSIGNED,
   SESSION_RESCHEDULED,
@@ -91,6 +92,7 @@ export class ClassSession extends AggregateRoot {
   #status: StoredSessionStatus;
   #cancellationReason: string | null;
   #updatedAt: Date;
+  #discarded = false;
 
   private constructor(id: string, state: ClassSessionState) {
     super(id);
@@ -291,6 +293,23 @@ export class ClassSession extends AggregateRoot {
     if (status !== 'draft') {
       this.record(domainEvent(SESSION_REASSIGNED, this.id, now, { ...this.#facts(trainerName), previousTrainerId }));
     }
+  }
+
+  /**
+   * Deletes a draft, whatever its time (a draft never takes place); the repository removes it and writes
+   * SessionDiscarded. A session once published is on the record: it is cancelled, never deleted.
+   */
+  discard(now: Date, trainerName: string): void {
+    if (this.#discarded) throw new InvalidStateError('This draft has already been deleted');
+    if (this.#status === 'cancelled') throw new InvalidStateError('A cancelled session stays on the record and cannot be deleted');
+    if (this.#status !== 'draft') throw new InvalidStateError('A published session cannot be deleted; cancel it instead');
+    this.#discarded = true;
+    this.record(domainEvent(SESSION_DISCARDED, this.id, now, { ...this.#facts(trainerName), templateId: this.#templateId }));
+  }
+
+  /** True once `discard` was called: the repository then removes the session instead of saving it. */
+  get isDiscarded(): boolean {
+    return this.#discarded;
   }
 
   snapshot(): ClassSessionSnapshot {

@@ -6,6 +6,9 @@ import type { InMemoryClassSessionRepository } from './in-memory-class-session-r
 import type { InMemorySessionOccupancy } from './in-memory-session-occupancy';
 import type { InMemoryTrainerDirectory } from './in-memory-trainer-directory';
 
+const byStart = (a: ClassSessionSnapshot, b: ClassSessionSnapshot): number =>
+  a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id);
+
 /**
  * Reads the committed session rows with the same rules the SQL finder applies: visibility by viewer, effective
  * status at the clock, counts from the occupancy, filters and order of `SessionsFilter`.
@@ -23,6 +26,15 @@ export class InMemorySessionsFinder implements SessionsFinder {
     return row && isSessionVisibleTo(row, viewer) ? this.#toView(row, viewer) : null;
   }
 
+  async byIds(ids: readonly string[], viewer: Actor | null): Promise<SessionView[]> {
+    const wanted = new Set(ids);
+    return this.sessions
+      .rows()
+      .filter((row) => wanted.has(row.id) && isSessionVisibleTo(row, viewer))
+      .sort(byStart)
+      .map((row) => this.#toView(row, viewer));
+  }
+
   async list(filter: SessionsFilter): Promise<Page<SessionView>> {
     const { from, to, trainerId, available, q, viewer, page, pageSize } = filter;
     const needle = q?.toLowerCase();
@@ -32,7 +44,7 @@ export class InMemorySessionsFinder implements SessionsFinder {
       .filter((row) => from === undefined || row.startsAt.getTime() >= from.getTime())
       .filter((row) => to === undefined || row.startsAt.getTime() < to.getTime())
       .filter((row) => trainerId === undefined || row.trainerId === trainerId)
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id))
+      .sort(byStart)
       .map((row) => this.#toView(row, viewer))
       .filter((view) => !available || (view.status === 'published' && view.availableSpots > 0))
       .filter((view) => needle === undefined || `${view.name}\n${view.description}\n${view.trainerName}`.toLowerCase().includes(needle));

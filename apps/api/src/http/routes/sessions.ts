@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   cancelSessionRequestSchema,
   createSessionsRequestSchema,
   createdSessionsSchema,
   idParamsSchema,
   listSessionsQuerySchema,
+  publishSessionsRequestSchema,
+  publishedSessionsSchema,
   sessionPageSchema,
   sessionSchema,
   updateSessionRequestSchema,
@@ -92,6 +95,32 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
   );
 
   app.post(
+    '/sessions/publish',
+    {
+      onRequest: trainersAndAdmins,
+      schema: {
+        tags,
+        summary: 'Open several drafts for booking at once, all or none (their trainer or an admin)',
+        description:
+          'Publishes every listed draft in one transaction (1 to 100 ids, each once), or none: the first listed ' +
+          'session that may not be published answers for the whole request with the problem publishing it alone ' +
+          'would answer, and its `detail` names that session: 404 NOT_FOUND (unknown, or another trainer’s draft), ' +
+          '403 FORBIDDEN (another trainer’s published session), 409 INVALID_STATE (not a draft, or its start has ' +
+          'passed). Answers the published sessions by `startsAt`.',
+        operationId: 'publishSessions',
+        security: bearer,
+        body: publishSessionsRequestSchema,
+        response: { 200: publishedSessionsSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const published = await handlers.publishSessions.handle({ actor: request.user, ids: request.body.ids });
+      const outlook = await outlooks.forViewer(request.user);
+      return { items: published.map((view) => ({ ...view, ...outlook(view) })) };
+    },
+  );
+
+  app.post(
     '/sessions/:id/cancel',
     {
       onRequest: trainersAndAdmins,
@@ -108,6 +137,28 @@ export const sessionRoutes: FastifyPluginAsyncZod<SessionRoutesOptions> = async 
     },
     async (request) =>
       present(await handlers.cancelSession.handle({ actor: request.user, id: request.params.id, reason: request.body.reason }), request.user),
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      onRequest: trainersAndAdmins,
+      schema: {
+        tags,
+        summary: 'Delete a draft (its trainer or an admin)',
+        description:
+          'A draft nobody has seen is deleted: it is gone from every list. 409 INVALID_STATE for a session once ' +
+          'published (cancel it instead, with a reason its members are told); 404 for a draft the caller may not see.',
+        operationId: 'deleteSession',
+        security: bearer,
+        params: idParamsSchema,
+        response: { 204: z.undefined(), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await handlers.deleteSession.handle({ actor: request.user, id: request.params.id });
+      return reply.status(204).send();
+    },
   );
 
   app.get(

@@ -129,6 +129,21 @@ describe('authorization matrix', () => {
       request: async () => ({ url: `${P}/auth/logout`, payload: { refreshToken: await freshRefreshToken() } }),
     },
     { route: `GET ${P}/me`, given: 'the caller', answers: signedIn(200), request: () => ({ url: `${P}/me` }) },
+    {
+      route: `PATCH ${P}/me`,
+      given: 'the caller’s new name',
+      answers: signedIn(200),
+      request: () => ({ url: `${P}/me`, payload: { name: 'Renamed by the matrix' } }),
+    },
+    {
+      route: `POST ${P}/me/password`,
+      given: 'a wrong current password (a right one would sign the caller’s other requests out)',
+      answers: signedIn('400 VALIDATION_FAILED'),
+      request: () => ({
+        url: `${P}/me/password`,
+        payload: { currentPassword: 'Not-the-password-1', newPassword: 'Lantern-orchard-matrix-7' },
+      }),
+    },
     { route: `GET ${P}/trainers`, given: 'the trainers', answers: everyone(200), request: () => ({ url: `${P}/trainers` }) },
 
     { route: `GET ${P}/users`, given: 'every account', answers: adminOnly(200), request: () => ({ url: `${P}/users` }) },
@@ -225,6 +240,30 @@ describe('authorization matrix', () => {
       given: 'the owner trainer’s published session',
       answers: ownedClass(200, 403),
       request: async () => ({ url: `${P}/sessions/${await make.published()}/cancel`, payload: { reason: 'Trainer ill' } }),
+    },
+    {
+      route: `POST ${P}/sessions/publish`,
+      given: 'two of the owner trainer’s drafts',
+      answers: ownedClass(200, 404),
+      request: async () => ({ url: `${P}/sessions/publish`, payload: { ids: [await make.draft(), await make.draft()] } }),
+    },
+    {
+      route: `POST ${P}/sessions/publish`,
+      given: 'a session already published, then a draft (the first refusal answers)',
+      answers: ownedClass('409 INVALID_STATE', 403),
+      request: async () => ({ url: `${P}/sessions/publish`, payload: { ids: [shared.published, await make.draft()] } }),
+    },
+    {
+      route: `DELETE ${P}/sessions/:id`,
+      given: 'the owner trainer’s draft',
+      answers: ownedClass(204, 404),
+      request: async () => ({ url: `${P}/sessions/${await make.draft()}` }),
+    },
+    {
+      route: `DELETE ${P}/sessions/:id`,
+      given: 'the owner trainer’s published session (cancelled, never deleted)',
+      answers: ownedClass('409 INVALID_STATE', 403),
+      request: () => ({ url: `${P}/sessions/${shared.published}` }),
     },
 
     {

@@ -10,6 +10,7 @@ function recordingFinder(): SessionsFinder & { asked: SessionsFilter[] } {
   return {
     asked,
     byId: async () => null,
+    byIds: async () => [],
     list: async (filter) => {
       asked.push(filter);
       return { items: [], page: filter.page, pageSize: filter.pageSize, total: 0 };

@@ -43,10 +43,23 @@ export class KyselyClassSessionRepository implements ClassSessionRepository {
   }
 
   /**
+   * One statement for the whole set. PostgreSQL applies ORDER BY before it locks (its manual, "The Locking
+   * Clause"), so the rows are locked in id order: two bulk publishes of overlapping sessions queue behind each
+   * other instead of deadlocking.
+   */
+  async getManyForUpdate(ids: readonly string[]): Promise<ClassSession[]> {
+    const uuids = ids.filter(isUuid);
+    if (uuids.length === 0) return [];
+    const rows = await this.trx.selectFrom('class_sessions').selectAll().where('id', 'in', uuids).orderBy('id').forUpdate().execute();
+    return rows.map(rowToClassSession);
+  }
+
+  /**
    * Inserts or updates. `template_id` is written only by the insert: the database sets it to null when the
    * template is deleted, and an update from an aggregate loaded earlier must not point it back.
    */
   async save(session: ClassSession): Promise<void> {
+    if (session.isDiscarded) throw new Error('A discarded draft is removed with delete(), not saved');
     const s = session.snapshot();
     const changeable = {
       trainer_id: s.trainerId,
@@ -75,6 +88,19 @@ export class KyselyClassSessionRepository implements ClassSessionRepository {
       }
       throw error;
     }
+    await this.outbox.append(session.pullEvents());
+  }
+
+  /**
+   * A hard delete, not a `deleted` status. A draft was never published, so nothing refers to its row: bookings,
+   * holds and check-ins need a published session (their foreign keys to `class_sessions` would refuse the delete
+   * otherwise, as a last guard), and its events live on in the outbox, keyed by id without a foreign key. A status
+   * would have every reader of `class_sessions` (the schedule, rosters, reports, the booking context's locks)
+   * learn to skip it forever, for a row nobody may see again.
+   */
+  async delete(session: ClassSession): Promise<void> {
+    if (!session.isDiscarded) throw new Error('Call session.discard(at, trainerName) before removing it');
+    await this.trx.deleteFrom('class_sessions').where('id', '=', session.id).execute();
     await this.outbox.append(session.pullEvents());
   }
 }

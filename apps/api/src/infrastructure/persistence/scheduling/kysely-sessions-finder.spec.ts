@@ -152,6 +152,13 @@ describe.each(TEST_DATABASES)('KyselySessionsFinder on %s', (kind) => {
       expect(await finder.byId(randomUUID(), viewer)).toBeNull();
       expect(await finder.byId('not-a-uuid', viewer)).toBeNull();
     });
+
+    it('finds the sessions of several ids that it may see, by start, and no other', async () => {
+      const ids = [...rows.map((row) => row.id)].reverse();
+      const expected = expectedPage(rows, { viewer, page: 1, pageSize: 100 }).items;
+      expect(await finder.byIds([randomUUID(), ...ids, 'not-a-uuid'], viewer)).toEqual(expected);
+      expect(await finder.byIds([], viewer)).toEqual([]);
+    });
   });
 
   it('has every effective status in its data (the comparison above covers them)', () => {

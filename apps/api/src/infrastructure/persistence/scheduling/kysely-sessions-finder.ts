@@ -110,6 +110,18 @@ export class KyselySessionsFinder implements SessionsFinder {
     return row ? toView(row, viewer) : null;
   }
 
+  async byIds(ids: readonly string[], viewer: Actor | null): Promise<SessionView[]> {
+    const uuids = ids.filter(isUuid);
+    if (uuids.length === 0) return [];
+    const now = this.clock.now();
+    const { rows } = await sql<SessionViewRow>`
+      select ${this.#columns(viewer, now)}
+      ${this.#from(now)} ${this.#stakeOf(viewer, now)}
+      ${this.#where(viewer, [sql`s.id in (${sql.join(uuids)})`])}
+      order by s.starts_at, s.id`.execute(this.db);
+    return rows.map((row) => toView(row, viewer));
+  }
+
   async list(filter: SessionsFilter): Promise<Page<SessionView>> {
     const { page, pageSize, viewer } = filter;
     if (filter.trainerId !== undefined && !isUuid(filter.trainerId)) return { items: [], page, pageSize, total: 0 };

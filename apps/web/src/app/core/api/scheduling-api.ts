@@ -8,6 +8,8 @@ import type {
   ListSessionsQuery,
   ListTemplatesQuery,
   PageOf,
+  PublishSessionsRequest,
+  PublishedSessions,
   Session,
   Template,
   Trainer,
@@ -64,6 +66,17 @@ export class SchedulingApi {
 
   publishSession(id: string): Observable<Session> {
     return this.#http.post<Session>(apiUrl(`/sessions/${encodeURIComponent(id)}/publish`), null);
+  }
+
+  /** Publishes every draft of `ids`, or none (the first refusal answers for all). */
+  publishSessions(ids: string[]): Observable<PublishedSessions> {
+    const body: PublishSessionsRequest = { ids };
+    return this.#http.post<PublishedSessions>(apiUrl('/sessions/publish'), body);
+  }
+
+  /** Deletes a draft (a published class is cancelled instead). */
+  deleteSession(id: string): Observable<unknown> {
+    return this.#http.delete(apiUrl(`/sessions/${encodeURIComponent(id)}`));
   }
 
   cancelSession(id: string, reason: string): Observable<Session> {

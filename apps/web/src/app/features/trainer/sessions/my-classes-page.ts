@@ -1,9 +1,12 @@
 import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
 import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { dateKeyOf, formatDay, timeOfDayOf } from '../../../core/time/studio-time';
+import type { ConfirmDialogData } from '../../../core/ui/confirm-dialog';
 import { openDialog } from '../../../core/ui/dialogs';
 import { SessionCard } from '../../../shared/sessions/session-card';
 import type { SessionDialogData } from './edit-session-dialog';
@@ -18,6 +21,7 @@ import { LoadError } from '../../../core/ui/load-error';
     LoadError,
     LoadMore,
     MatButtonModule,
+    MatCheckboxModule,
     MatProgressBarModule,
     RouterLink,
     SessionCard,
@@ -36,17 +40,43 @@ export class MyClassesPage {
     return session.status === 'draft' || session.status === 'published';
   }
 
+  /** "Publish 1 class", "Publish 8 classes". */
+  protected publishLabel(count: number): string {
+    return `Publish ${count} ${count === 1 ? 'class' : 'classes'}`;
+  }
+
   protected edit(session: Session): void {
     void openDialog<SessionDialogData, boolean>(this.#injector, () => import('./edit-session-dialog').then((m) => m.EditSessionDialog), {
       data: { session },
     });
   }
 
+  /** A published class is cancelled, with a reason every booked member is told. */
   protected cancel(session: Session): void {
     void openDialog<SessionDialogData, boolean>(
       this.#injector,
       () => import('./cancel-session-dialog').then((m) => m.CancelSessionDialog),
       { data: { session } },
     );
+  }
+
+  /** A draft nobody has seen is deleted after a plain confirmation: there is nobody to tell. */
+  protected async deleteDraft(session: Session): Promise<void> {
+    const zone = this.store.timeZone();
+    const when = `${formatDay(dateKeyOf(session.startsAt, zone))} at ${timeOfDayOf(session.startsAt, zone)}`;
+    const confirmed = await openDialog<ConfirmDialogData, boolean>(
+      this.#injector,
+      () => import('../../../core/ui/confirm-dialog').then((m) => m.ConfirmDialog),
+      {
+        data: {
+          title: 'Delete this draft?',
+          message: `Nobody has seen it. ${session.name} on ${when} is removed from your classes.`,
+          confirm: 'Delete draft',
+          dismiss: 'Keep draft',
+        },
+        width: '440px',
+      },
+    );
+    if (confirmed) await this.store.deleteDraft(session);
   }
 }

@@ -10,6 +10,7 @@ import { ToastService } from '../../../core/ui/toast.service';
 import { MY_CLASSES_PAGE_SIZE, TrainerSessionsStore } from './trainer-sessions.store';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
+const TEMPLATE = '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d01';
 const trainer: Me = { id: tess.id, email: 'tess@example.com', name: tess.name, role: 'trainer' };
 
 async function setup(user: Me = trainer) {
@@ -128,6 +129,131 @@ describe('TrainerSessionsStore', () => {
     await expect(saved).resolves.toEqual({ ok: false, fieldErrors: {}, formError: null, close: false });
     expect(toast.error).toHaveBeenCalledWith('5 spots are already booked or held');
     expect(store.sessions()[0]?.capacity).toBe(12);
+  });
+
+  describe('publishing several drafts together', () => {
+    /** A weekly series of three Monday 07:00 drafts, a draft at another time, and a published class. */
+    async function withSeries() {
+      const context = await setup();
+      const week = (day: string) => ({ startsAt: `2026-${day}T06:00:00.000Z`, endsAt: `2026-${day}T07:00:00.000Z` });
+      const series = ['11-30', '12-07', '12-14'].map((day) => aSession({ status: 'draft', templateId: TEMPLATE, ...week(day) }));
+      const evening = aSession({
+        status: 'draft',
+        templateId: TEMPLATE,
+        startsAt: '2026-12-01T17:00:00.000Z',
+        endsAt: '2026-12-01T18:00:00.000Z',
+      });
+      const published = aSession({ templateId: TEMPLATE, ...week('12-21') });
+      context.http.expectOne((r) => r.url === '/api/v1/sessions').flush(pageOf([series[0]!, evening, series[1]!, series[2]!, published]));
+      return { ...context, series, evening, published };
+    }
+
+    it('selects drafts one by one, offers the rest of their series, and clears', async () => {
+      const { store, series, evening } = await withSeries();
+      store.setSelected(series[0]!, true);
+      expect(store.selectedDrafts()).toEqual([series[0]]);
+      expect(store.restOfSeries()).toEqual([series[1], series[2]]);
+
+      store.selectWholeSeries();
+      expect(store.selectedDrafts()).toEqual(series);
+      expect(store.restOfSeries()).toEqual([]);
+
+      store.setSelected(series[1]!, false);
+      store.setSelected(evening, true);
+      expect(store.selectedDrafts()).toEqual([series[0], evening, series[2]]);
+
+      store.clearSelection();
+      expect(store.selectedDrafts()).toEqual([]);
+    });
+
+    it('publishes the selected drafts in one request and shows them published', async () => {
+      const { store, http, toast, series } = await withSeries();
+      for (const draft of series) store.setSelected(draft, true);
+
+      const publishing = store.publishSelected();
+      expect(store.publishing()).toBe(true);
+      expect(store.isBusy(series[1]!.id)).toBe(true);
+      const request = http.expectOne('/api/v1/sessions/publish');
+      expect(request.request.method).toBe('POST');
+      expect(request.request.body).toEqual({ ids: series.map((s) => s.id) });
+      request.flush({ items: series.map((s) => ({ ...s, status: 'published' })) });
+
+      await expect(publishing).resolves.toBe(true);
+      expect(store.sessions().filter((s) => s.status === 'draft')).toHaveLength(1);
+      expect(store.selectedDrafts()).toEqual([]);
+      expect(store.publishing()).toBe(false);
+      expect(toast.success).toHaveBeenCalledWith('Published 3 Morning Yoga classes.');
+    });
+
+    it('tells a refusal with the class it names, publishes nothing, and shows that class as it now is', async () => {
+      const { store, http, toast, series } = await withSeries();
+      for (const draft of series) store.setSelected(draft, true);
+      const refused = series[1]!;
+
+      const publishing = store.publishSelected();
+      http.expectOne('/api/v1/sessions/publish').flush(
+        { ...problem(409, 'INVALID_STATE'), detail: `Session ${refused.id}: This session is already published. Nothing was published.` },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await new Promise((resolve) => setTimeout(resolve));
+      http.expectOne(`/api/v1/sessions/${refused.id}`).flush({ ...refused, status: 'published' });
+
+      await expect(publishing).resolves.toBe(false);
+      expect(toast.error).toHaveBeenCalledWith(
+        'Morning Yoga on Monday 7 December at 07:00: This session is already published. Nothing was published.',
+      );
+      expect(store.sessions().find((s) => s.id === refused.id)?.status).toBe('published');
+      expect(store.sessions().find((s) => s.id === series[0]!.id)?.status).toBe('draft');
+      expect(store.selectedDrafts()).toEqual([series[0], series[2]]);
+    });
+
+    it('says nothing was published when the API cannot be reached', async () => {
+      const { store, http, toast, series } = await withSeries();
+      store.setSelected(series[0]!, true);
+      const publishing = store.publishSelected();
+      http.expectOne('/api/v1/sessions/publish').error(new ProgressEvent('error'), { status: 0 });
+      await expect(publishing).resolves.toBe(false);
+      expect(toast.error).toHaveBeenCalledWith(expect.stringMatching(/^Nothing was published\. We could not reach FitFlow/));
+      expect(store.selectedDrafts()).toEqual([series[0]]);
+    });
+  });
+
+  describe('deleting a draft', () => {
+    it('deletes it: it leaves the list and the selection', async () => {
+      const { store, http, toast } = await setup();
+      const [draft, other] = [aSession({ status: 'draft' }), aSession({ status: 'draft' })];
+      http.expectOne((r) => r.url === '/api/v1/sessions').flush(pageOf([draft, other]));
+      store.setSelected(draft, true);
+
+      const deleted = store.deleteDraft(draft);
+      const request = http.expectOne(`/api/v1/sessions/${draft.id}`);
+      expect(request.request.method).toBe('DELETE');
+      request.flush(null, { status: 204, statusText: 'No Content' });
+
+      await expect(deleted).resolves.toBe(true);
+      expect(store.sessions()).toEqual([other]);
+      expect(store.total()).toBe(1);
+      expect(store.selectedDrafts()).toEqual([]);
+      expect(toast.success).toHaveBeenCalledWith('Deleted the draft Morning Yoga on Monday 30 November at 07:00.');
+    });
+
+    it('tells a 409 (published meanwhile) and shows the class as it now is', async () => {
+      const { store, http, toast } = await setup();
+      const draft = aSession({ status: 'draft' });
+      http.expectOne((r) => r.url === '/api/v1/sessions').flush(pageOf([draft]));
+
+      const deleted = store.deleteDraft(draft);
+      http.expectOne(`/api/v1/sessions/${draft.id}`).flush(
+        { ...problem(409, 'INVALID_STATE'), detail: 'A published session cannot be deleted; cancel it instead' },
+        { status: 409, statusText: 'Conflict' },
+      );
+      await new Promise((resolve) => setTimeout(resolve));
+      http.expectOne(`/api/v1/sessions/${draft.id}`).flush({ ...draft, status: 'published' });
+
+      await expect(deleted).resolves.toBe(false);
+      expect(toast.error).toHaveBeenCalledWith('Could not delete Morning Yoga. A published session cannot be deleted; cancel it instead');
+      expect(store.sessions()[0]?.status).toBe('published');
+    });
   });
 
   it('puts VALIDATION_FAILED errors at the fields the form shows (startsAt → Time)', async () => {

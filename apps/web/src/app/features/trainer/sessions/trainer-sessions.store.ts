@@ -13,6 +13,7 @@ import { ToastService } from '../../../core/ui/toast.service';
 import { groupByStudioDay } from '../../../shared/sessions/session-labels';
 import { saved, type SaveResult } from '../trainer-results';
 import { withTrainers } from '../../../shared/sessions/with-trainers';
+import { draftsInSeriesOf } from './draft-series';
 
 export const MY_CLASSES_PAGE_SIZE = 20;
 export const SESSION_FIELDS = ['date', 'time', 'durationMinutes', 'capacity', 'reason'] as const;
@@ -26,11 +27,19 @@ interface TrainerSessionsState {
   trainerId: string | null;
   /** Sessions with an action on its way. */
   busy: string[];
+  /** Drafts ticked to be published together. */
+  selected: string[];
+  /** Whether the selected drafts are being published. */
+  publishing: boolean;
 }
+
+/** Problems of a bulk publish that name the session that refused it in their detail ("Session <id>: ..."). */
+const REFUSALS = new Set(['INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN']);
 
 /**
  * "My classes": the trainer's upcoming sessions, drafts included (an admin's: anyone's, with a trainer filter),
- * and what a trainer does with them: publish, move or resize, cancel. Provided at the route.
+ * and what a trainer does with them: publish (one, or several drafts ticked together), move or resize, cancel a
+ * published class, delete a draft. Provided at the route.
  */
 export const TrainerSessionsStore = signalStore(
   withTrainers(),
@@ -49,15 +58,26 @@ export const TrainerSessionsStore = signalStore(
         });
     },
     loadMoreErrors: 'toast',
+    // Counted from what is shown: a deleted draft leaves the list and the rest move up (see my-bookings.store.ts).
+    nextPage: (shown) => Math.floor(shown / MY_CLASSES_PAGE_SIZE) + 1,
   }),
-  withState<TrainerSessionsState>({ trainerId: null, busy: [] }),
-  withComputed(({ trainerId, sessions }, auth = inject(AuthStore), studio = inject(StudioStore)) => ({
-    isAdmin: auth.isAdmin,
-    timeZone: studio.timeZone,
-    /** Whose sessions: the admin's choice, or the trainer themself. */
-    shownTrainerId: computed(() => (auth.isAdmin() ? trainerId() : (auth.user()?.id ?? null))),
-    groups: computed(() => groupByStudioDay(sessions(), studio.timeZone())),
-  })),
+  withState<TrainerSessionsState>({ trainerId: null, busy: [], selected: [], publishing: false }),
+  withComputed(({ trainerId, sessions, selected }, auth = inject(AuthStore), studio = inject(StudioStore)) => {
+    /** The selected sessions that are still drafts on the list (one published or gone meanwhile drops out). */
+    const selectedDrafts = computed(() => sessions().filter((s) => s.status === 'draft' && selected().includes(s.id)));
+    return {
+      isAdmin: auth.isAdmin,
+      timeZone: studio.timeZone,
+      /** Whose sessions: the admin's choice, or the trainer themself. */
+      shownTrainerId: computed(() => (auth.isAdmin() ? trainerId() : (auth.user()?.id ?? null))),
+      groups: computed(() => groupByStudioDay(sessions(), studio.timeZone())),
+      selectedDrafts,
+      /** The drafts "Select the whole series" would add: the rest of the selected drafts' series on the list. */
+      restOfSeries: computed(() =>
+        draftsInSeriesOf(selectedDrafts(), sessions(), studio.timeZone()).filter((s) => !selected().includes(s.id)),
+      ),
+    };
+  }),
   withMethods(
     (store, api = inject(SchedulingApi), toast = inject(ToastService)) => {
       const describe = (session: Session): string =>
@@ -83,9 +103,94 @@ export const TrainerSessionsStore = signalStore(
         }
       };
 
+      /** The refusal's detail, with the session it names ("Session <id>") told as the trainer knows it. */
+      const describeRefusal = (problem: ApiProblem, among: Session[]): { text: string; refused: Session | null } => {
+        if (!REFUSALS.has(problem.code) || !problem.detail) {
+          return { text: `Nothing was published. ${describeProblem(problem)}`, refused: null };
+        }
+        const refused = among.find((s) => problem.detail.includes(`Session ${s.id}`)) ?? null;
+        const text = refused ? problem.detail.replace(`Session ${refused.id}`, describe(refused)) : problem.detail;
+        return { text, refused };
+      };
+      const publishedMessage = (published: Session[]): string => {
+        const [first] = published;
+        if (published.length === 1 && first) return `Published ${describe(first)}.`;
+        const names = new Set(published.map((s) => s.name));
+        const what = names.size === 1 && first ? `${first.name} classes` : 'classes';
+        return `Published ${published.length} ${what}.`;
+      };
+
       return {
         filterByTrainer(trainerId: string | null): void {
-          patchState(store, { trainerId });
+          patchState(store, { trainerId, selected: [] });
+        },
+
+        isSelected(id: string): boolean {
+          return store.selected().includes(id);
+        },
+
+        /** Ticks or unticks a draft for publishing together. */
+        setSelected(session: Session, selected: boolean): void {
+          const others = store.selected().filter((id) => id !== session.id);
+          patchState(store, { selected: selected ? [...others, session.id] : others });
+        },
+
+        /** Adds every draft of the selected drafts' series on the list. */
+        selectWholeSeries(): void {
+          patchState(store, { selected: [...store.selected(), ...store.restOfSeries().map((s) => s.id)] });
+        },
+
+        clearSelection(): void {
+          patchState(store, { selected: [] });
+        },
+
+        /**
+         * Publishes the selected drafts in one request, all or none. On a refusal nothing is published: the toast
+         * says which class refused and why, and that class is shown as it now is (the selection stays, so the
+         * trainer can publish the rest).
+         */
+        async publishSelected(): Promise<boolean> {
+          const chosen = store.selectedDrafts();
+          if (chosen.length === 0 || store.publishing()) return false;
+          patchState(store, { publishing: true });
+          for (const session of chosen) setBusy(session.id, true);
+          try {
+            const { items } = await firstValueFrom(api.publishSessions(chosen.map((s) => s.id)));
+            for (const updated of items) replace(updated);
+            patchState(store, { selected: [] });
+            void toast.success(publishedMessage(items));
+            return true;
+          } catch (error) {
+            const { text, refused } = describeRefusal(toProblem(error), chosen);
+            void toast.error(text);
+            if (refused) await refreshOne(refused);
+            return false;
+          } finally {
+            for (const session of chosen) setBusy(session.id, false);
+            patchState(store, { publishing: false });
+          }
+        },
+
+        /** Deletes a draft nobody has seen; it leaves the list. */
+        async deleteDraft(session: Session): Promise<boolean> {
+          setBusy(session.id, true);
+          try {
+            await firstValueFrom(api.deleteSession(session.id));
+            patchState(store, {
+              sessions: store.sessions().filter((s) => s.id !== session.id),
+              total: Math.max(0, store.total() - 1),
+              selected: store.selected().filter((id) => id !== session.id),
+            });
+            void toast.success(`Deleted the draft ${describe(session)}.`);
+            return true;
+          } catch (error) {
+            const problem = toProblem(error);
+            void toast.error(`Could not delete ${session.name}. ${describeProblem(problem)}`);
+            if (CONFLICTS.has(problem.code) || problem.status === 404) await refreshOne(session);
+            return false;
+          } finally {
+            setBusy(session.id, false);
+          }
         },
 
         isBusy(id: string): boolean {
