@@ -56,7 +56,7 @@ export interface ApiTargetOptions {
   connections: number;
   /** The secret the benchmark's tokens are signed with. */
   jwtSecret: string;
-  /** Beside NODE_ENV=production, the run's DATABASE_URL, the test REDIS_URL and JWT_SECRET. */
+  /** Beside NODE_ENV=production (with the test-mode payment gateway), the run's DATABASE_URL, the test REDIS_URL and JWT_SECRET. */
   env?: Record<string, string>;
   /** Fixed ports, one a process; free ones otherwise. */
   ports?: readonly number[];
@@ -72,6 +72,8 @@ export async function startApiTargets(run: BenchRun, options: ApiTargetOptions):
     options.processes,
     {
       NODE_ENV: 'production',
+      // Benches buy nothing by card: production's refusal of the test-mode gateway is lifted, as docker-compose does.
+      PAYMENTS_TEST_MODE: 'true',
       DATABASE_URL: run.url,
       REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       JWT_SECRET: options.jwtSecret,
