@@ -5,6 +5,7 @@ import { TEST_DATABASES } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, type Headers, type SignedIn } from '../../testing/scheduling';
 import { TravellingClock } from '../../testing/travelling-clock';
 import { TEST_ADMIN, createTestApp, signIn, signUp, type TestApp } from '../../testing/test-app';
+import { balanceAddsUp as ledgerBalance } from '../../testing/ledger';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3_600_000;
@@ -94,25 +95,7 @@ describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
   const transactions = async (headers: Headers): Promise<TransactionJson[]> =>
     (expectStatus(await api.get('/memberships/me/transactions?pageSize=100', headers), 200).json() as { items: TransactionJson[] }).items;
 
-  /**
-   * The stored balance, after proving that money adds up: it is the sum of the ledger's amounts, and every line's
-   * balanceAfter is the running total in the order the lines were written.
-   */
-  async function balanceAddsUp(memberId: string): Promise<number> {
-    const db = t.composition.database.db;
-    const lines = await db
-      .selectFrom('credit_transactions')
-      .select(['amount', 'balance_after'])
-      .where('member_id', '=', memberId)
-      .orderBy('seq')
-      .execute();
-    const stored = await db.selectFrom('memberships').select('balance').where('member_id', '=', memberId).executeTakeFirst();
-    let running = 0;
-    const chain = lines.map((line) => ({ amount: line.amount, balanceAfter: (running += line.amount) }));
-    expect(lines.map((line) => ({ amount: line.amount, balanceAfter: line.balance_after }))).toEqual(chain);
-    expect(stored?.balance ?? 0).toBe(running);
-    return running;
-  }
+  const balanceAddsUp = (memberId: string) => ledgerBalance(t.composition.database.db, memberId);
 
   /** A published session in a fresh week (half a year ahead: a cancel refunds 100 %). */
   const publishedSession = async (body: { capacity?: number; creditCost?: number; name?: string } = {}): Promise<string> => {

@@ -5,6 +5,7 @@ import { chargeKeyOf } from '@fitflow/application-membership';
 import { startFakeStripe, type FakeStripe, type SignedWebhook } from '../../testing/fake-stripe';
 import { apiClient, expectStatus, type Headers } from '../../testing/scheduling';
 import { TEST_ADMIN, createTestApp, signIn, signUp, type TestApp } from '../../testing/test-app';
+import { balanceAddsUp as ledgerBalance } from '../../testing/ledger';
 
 const ENV = { RATE_LIMITS: 'login=10000/1m,login-address=10000/1m' };
 
@@ -84,22 +85,7 @@ describe('purchases with Stripe (the fake), on postgres', () => {
     return { purchases, lines, events, statuses, balances };
   };
 
-  /** The stored balance, once it is proven to be the sum of the ledger and every balanceAfter the running total. */
-  async function balanceAddsUp(memberId: string): Promise<number> {
-    const db = t.composition.database.db;
-    const lines = await db
-      .selectFrom('credit_transactions')
-      .select(['amount', 'balance_after'])
-      .where('member_id', '=', memberId)
-      .orderBy('seq')
-      .execute();
-    const stored = await db.selectFrom('memberships').select('balance').where('member_id', '=', memberId).executeTakeFirst();
-    let running = 0;
-    const chain = lines.map((line) => ({ amount: line.amount, balanceAfter: (running += line.amount) }));
-    expect(lines.map((line) => ({ amount: line.amount, balanceAfter: line.balance_after }))).toEqual(chain);
-    expect(stored?.balance ?? 0).toBe(running);
-    return running;
-  }
+  const balanceAddsUp = (memberId: string) => ledgerBalance(t.composition.database.db, memberId);
   const purchaseLines = async (purchaseId: string) =>
     t.composition.database.db.selectFrom('credit_transactions').select(['type', 'amount']).where('purchase_id', '=', purchaseId).execute();
 
