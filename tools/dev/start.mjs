@@ -3,6 +3,7 @@
 // configuration table set in your shell wins over the defaults below.
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
@@ -26,7 +27,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log('Starting the API on the embedded database...');
 // Its own process group, so a Ctrl-C reaches it once, through us, and it can close the database cleanly.
-const api = spawn(bin('tsx'), ['apps/api/src/main.ts'], { cwd: root, env, stdio: 'inherit', detached: true });
+const api = spawn(bin('tsx'), ['apps/api/src/main.ts'], { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'], detached: true });
+humanReadable(api.stdout, process.stdout);
+humanReadable(api.stderr, process.stderr);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => api.exitCode === null && api.signalCode === null && process.kill(-api.pid, signal));
 }
@@ -40,4 +43,20 @@ while (api.exitCode === null) {
     break;
   }
   await new Promise((done) => setTimeout(done, 300));
+}
+
+/** pino's JSON lines as a person reads them (`warn: JWT_SECRET is not set…`); any other line as it is. */
+function humanReadable(from, to) {
+  const levels = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+  createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => {
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      entry = undefined;
+    }
+    if (!entry || typeof entry !== 'object' || typeof entry.msg !== 'string') return to.write(`${line}\n`);
+    const error = entry.err?.message ? ` (${entry.err.message})` : '';
+    to.write(`  ${levels[entry.level] ?? 'log'}: ${entry.msg}${error}\n`);
+  });
 }
