@@ -5,7 +5,7 @@ import type { Observable } from 'rxjs';
 import { toParams } from './api-client';
 import { apiUrl } from './api-paths';
 
-/** The bookings part of the API: book a session, the caller's own bookings, cancel, the calendar event. */
+/** The bookings part of the API: book a session, the caller's own bookings (a list, or one), cancel, the calendar event. */
 @Injectable({ providedIn: 'root' })
 export class BookingsApi {
   readonly #http = inject(HttpClient);
@@ -16,6 +16,11 @@ export class BookingsApi {
 
   list(query: ListBookingsQuery): Observable<PageOf<Booking>> {
     return this.#http.get<PageOf<Booking>>(apiUrl('/bookings'), { params: toParams(query) });
+  }
+
+  /** One booking, with what the caller can do with it now (`actions`) and what cancelling would refund. */
+  get(id: string): Observable<Booking> {
+    return this.#http.get<Booking>(apiUrl(`/bookings/${encodeURIComponent(id)}`));
   }
 
   cancel(id: string): Observable<Booking> {

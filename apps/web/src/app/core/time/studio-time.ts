@@ -1,6 +1,7 @@
 import { InjectionToken } from '@angular/core';
 import * as Instant from 'temporal-polyfill/fns/Instant';
 import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
+import { STUDIO_LOCALE } from './studio-locale';
 
 /**
  * Calendar and clock arithmetic in the studio's IANA time zone, whatever the browser's zone is. Only the Temporal
@@ -132,7 +133,7 @@ export function formatDay(date: DateKey, currentYear?: number): string {
   const year = Number(date.slice(0, 4));
   const withYear = currentYear !== undefined && year !== currentYear;
   const formatter = cached(`day|${withYear}`, () =>
-    new Intl.DateTimeFormat('en-GB', {
+    new Intl.DateTimeFormat(STUDIO_LOCALE, {
       timeZone: 'UTC',
       weekday: 'long',
       day: 'numeric',
@@ -145,7 +146,7 @@ export function formatDay(date: DateKey, currentYear?: number): string {
 
 /** "30 Nov" — a short day, for ranges. */
 export function formatShortDay(date: DateKey): string {
-  const formatter = cached('short-day', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }));
+  const formatter = cached('short-day', () => new Intl.DateTimeFormat(STUDIO_LOCALE, { timeZone: 'UTC', day: 'numeric', month: 'short' }));
   return formatter.format(new Date(utcMidnight(date) + DAY / 2));
 }
 
@@ -162,7 +163,7 @@ export function formatMoment(instant: Date | string, timeZone: string, now: Date
 
 /** "Tue". */
 function formatWeekday(date: DateKey): string {
-  const formatter = cached('weekday', () => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short' }));
+  const formatter = cached('weekday', () => new Intl.DateTimeFormat(STUDIO_LOCALE, { timeZone: 'UTC', weekday: 'short' }));
   return formatter.format(new Date(utcMidnight(date) + DAY / 2));
 }
 

@@ -1,4 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
+import { STUDIO_LOCALE } from '../time/studio-locale';
 
 /** Formats an ISO instant in the studio's IANA time zone, whatever the browser's zone is. */
 @Pipe({ name: 'studioDate' })
@@ -11,6 +12,6 @@ export class StudioDatePipe implements PipeTransform {
     if (!instant) return '';
     const date = new Date(instant);
     if (Number.isNaN(date.getTime())) return '';
-    return new Intl.DateTimeFormat('en-GB', { ...style, timeZone }).format(date);
+    return new Intl.DateTimeFormat(STUDIO_LOCALE, { ...style, timeZone }).format(date);
   }
 }

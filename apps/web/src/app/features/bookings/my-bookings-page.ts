@@ -4,15 +4,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
-import { BookingsApi } from '../../core/api/bookings-api';
-import { describeProblem, toProblem } from '../../core/api/problem';
 import { StudioStore } from '../../core/studio/studio.store';
-import { CLOCK, dateKeyOf } from '../../core/time/studio-time';
-import { openDialog } from '../../core/ui/dialogs';
-import { ToastService } from '../../core/ui/toast.service';
+import { CLOCK } from '../../core/time/studio-time';
+import { BookingCalendar } from '../../shared/bookings/booking-calendar';
+import { confirmCancel } from '../../shared/bookings/confirm-cancel';
 import { BookingCard } from './booking-card';
-import type { CancelBookingDialogData } from './cancel-booking-dialog';
 import { MyBookingsStore } from './my-bookings.store';
 import { LoadMore } from '../../core/ui/load-more';
 import { LoadError } from '../../core/ui/load-error';
@@ -41,8 +37,7 @@ export class MyBookingsPage {
   readonly #clock = inject(CLOCK);
   /** When the page opened: whether a booking's class is still ahead (its badge). */
   protected readonly now = this.#clock();
-  readonly #api = inject(BookingsApi);
-  readonly #toast = inject(ToastService);
+  readonly #calendar = inject(BookingCalendar);
   readonly #injector = inject(Injector);
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly list = viewChild<ElementRef<HTMLElement>>('list');
@@ -65,18 +60,7 @@ export class MyBookingsPage {
   }
 
   protected async cancel(booking: Booking): Promise<void> {
-    const confirmed = await openDialog<CancelBookingDialogData, boolean>(
-      this.#injector,
-      () => import('./cancel-booking-dialog').then((m) => m.CancelBookingDialog),
-      {
-        data: {
-          booking,
-          timeZone: this.studio.timeZone(),
-          now: this.#clock(),
-        },
-      },
-    );
-    if (!confirmed) return;
+    if (!(await confirmCancel(this.#injector, booking))) return;
     const index = this.store.bookings().indexOf(booking);
     if (!(await this.store.cancel(booking))) return;
     // The card (and the button focus returned to) is gone: focus the booking that took its place, or the list.
@@ -91,22 +75,7 @@ export class MyBookingsPage {
   }
 
   /** Downloads the booking as an .ics file, which calendars open. */
-  protected async addToCalendar(booking: Booking): Promise<void> {
-    try {
-      const file = await firstValueFrom(this.#api.calendar(booking.id));
-      const url = URL.createObjectURL(file);
-      const link = Object.assign(document.createElement('a'), {
-        href: url,
-        download: `${slug(booking.sessionName)}-${dateKeyOf(booking.startsAt, this.studio.timeZone())}.ics`,
-      });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } catch (error) {
-      void this.#toast.error(describeProblem(toProblem(error)));
-    }
+  protected addToCalendar(booking: Booking): Promise<void> {
+    return this.#calendar.download(booking);
   }
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'class';
 }

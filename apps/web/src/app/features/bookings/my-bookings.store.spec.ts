@@ -6,7 +6,7 @@ import type { BookingListScope } from '@fitflow/api-contract';
 import { problem } from '../../../testing/fixtures';
 import { aBooking, pageOf } from '../../../testing/sessions';
 import { ToastService } from '../../core/ui/toast.service';
-import { BOOKINGS_PAGE_SIZE, MyBookingsStore, cancelledMessage } from './my-bookings.store';
+import { BOOKINGS_PAGE_SIZE, MyBookingsStore } from './my-bookings.store';
 
 function setup() {
   const toast = { success: vi.fn().mockResolvedValue(undefined), error: vi.fn().mockResolvedValue(undefined) };
@@ -100,16 +100,5 @@ describe('MyBookingsStore', () => {
     await done;
     expect(store.bookings()).toEqual([booking]);
     expect(toast.error).toHaveBeenCalledWith('This session has already started');
-  });
-});
-
-describe('cancelledMessage', () => {
-  it('says plainly that no credits came back, also when a share of one credit rounded down to none', () => {
-    expect(cancelledMessage(aBooking({ status: 'cancelled', refundPercentage: 0, creditsRefunded: 0 }))).toBe(
-      'Booking cancelled: Morning Yoga. No credits back.',
-    );
-    expect(cancelledMessage(aBooking({ status: 'cancelled', creditsSpent: 1, refundPercentage: 50, creditsRefunded: 0 }))).toBe(
-      'Booking cancelled: Morning Yoga. No credits back.',
-    );
   });
 });

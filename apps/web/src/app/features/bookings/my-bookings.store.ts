@@ -6,7 +6,7 @@ import { BookingsApi } from '../../core/api/bookings-api';
 import { describeProblem, toProblem } from '../../core/api/problem';
 import { withPagedLoading } from '../../core/api/with-paged-loading';
 import { ToastService } from '../../core/ui/toast.service';
-import { describeRefunded } from '../../shared/bookings/refund-labels';
+import { cancelledMessage } from '../../shared/bookings/refund-labels';
 
 export const BOOKINGS_PAGE_SIZE = 20;
 
@@ -58,9 +58,3 @@ export const MyBookingsStore = signalStore(
     },
   })),
 );
-
-/** "Booking cancelled: Morning Yoga. 100 % refunded (1 credit)."; "… No credits back." */
-export function cancelledMessage(booking: Booking): string {
-  const refund = describeRefunded(booking);
-  return `Booking cancelled: ${booking.sessionName}. ${refund.charAt(0).toUpperCase()}${refund.slice(1)}.`;
-}

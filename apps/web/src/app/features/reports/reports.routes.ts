@@ -1,8 +1,8 @@
 import type { Routes } from '@angular/router';
+import { provideStudioDateAdapter } from '../../core/time/studio-date-adapter';
 import { provideFormFieldDefaults } from '../../core/ui/form-field-defaults';
 import { AttendancePage } from './attendance/attendance-page';
 import { AttendanceStore } from './attendance/attendance.store';
-import { provideStudioDateAdapter } from './attendance/studio-date-adapter';
 
 /** Trainers and admins (guarded in app.routes.ts). */
 export const reportsRoutes: Routes = [

@@ -1,5 +1,6 @@
 import type { Params } from '@angular/router';
-import { type DateKey, isDateKey } from '../../core/time/studio-time';
+import type { ListSessionsQuery } from '@fitflow/api-contract';
+import { addDays, type DateKey, daysRange, isDateKey, weekRange } from '../../core/time/studio-time';
 
 /** Which days the schedule shows: the studio's current week, the next one, or one chosen day. */
 export type ScheduleRange = 'this-week' | 'next-week' | 'day';
@@ -16,6 +17,9 @@ export interface ScheduleFilters {
 }
 
 export const defaultFilters: ScheduleFilters = { range: 'this-week', date: null, trainerId: null, available: false, q: '' };
+
+/** How many sessions the schedule asks for at once. */
+export const SCHEDULE_PAGE_SIZE = 50;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SEARCH_MAX_LENGTH = 100;
@@ -52,4 +56,35 @@ export function paramsFromFilters(filters: ScheduleFilters): Params {
   const q = filters.q.trim();
   if (q) params['q'] = q;
   return params;
+}
+
+/** How many filters narrow the classes shown (trainer, free spots, search), for the phone's "Filters · 2". */
+export function activeFilterCount({ trainerId, available, q }: ScheduleFilters): number {
+  return [trainerId !== null, available, q !== ''].filter(Boolean).length;
+}
+
+/** The days shown, as studio dates: the Monday-to-Sunday week the filters name at `now`, or their one day. */
+export function scheduleDays({ range, date }: ScheduleFilters, now: Date, timeZone: string): { first: DateKey; last: DateKey } {
+  if (range === 'day' && date) return { first: date, last: date };
+  const { monday } = weekRange(now, timeZone, range === 'next-week' ? 1 : 0);
+  return { first: monday, last: addDays(monday, 6) };
+}
+
+/**
+ * The API query for the first page of the filters' sessions at `now`, in the studio's zone. One function for the
+ * page and for the request started while the app boots (`early-sessions.ts`), so the two ask the same thing.
+ */
+export function sessionsQuery(filters: ScheduleFilters, now: Date, timeZone: string): ListSessionsQuery {
+  const { first, last } = scheduleDays(filters, now, timeZone);
+  const range = daysRange(first, last, timeZone);
+  const { trainerId, available, q } = filters;
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    ...(trainerId ? { trainerId } : {}),
+    ...(available ? { available: 'true' as const } : {}),
+    ...(q ? { q } : {}),
+    page: 1,
+    pageSize: SCHEDULE_PAGE_SIZE,
+  };
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, effect, inject, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, ViewContainerRef, effect, inject, signal, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -16,7 +16,10 @@ import { LoadMore } from '../../core/ui/load-more';
 import { TrainerFilter } from '../../shared/sessions/trainer-filter';
 import { LoadError } from '../../core/ui/load-error';
 
-/** Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. */
+/**
+ * Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. On a phone
+ * the filters that narrow the list fold behind a "Filters" button, so the first class shows without scrolling.
+ */
 @Component({
   selector: 'ff-schedule-page',
   imports: [
@@ -40,8 +43,12 @@ import { LoadError } from '../../core/ui/load-error';
 export class SchedulePage {
   protected readonly store = inject(ScheduleStore);
   protected readonly studio = inject(StudioStore);
+  /** Whether the folded filters are shown (phones only: wider screens always show them). */
+  protected readonly filtersOpen = signal(false);
 
   private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
+  /** Where the Day view's date field goes; there only while the Day view shows. */
+  private readonly dayField = viewChild('dayField', { read: ViewContainerRef });
 
   constructor() {
     this.store.followUrl(inject(ActivatedRoute).queryParams);
@@ -53,17 +60,21 @@ export class SchedulePage {
       const box = this.searchBox().nativeElement;
       if (box.value.trim() !== q) box.value = q;
     });
+    // The date field comes with Material's date picker, most of what the schedule would load otherwise: it loads
+    // when the Day view first shows (not through `@defer`, whose runtime would weigh on the initial bundle).
+    effect(() => {
+      const place = this.dayField();
+      if (!place || place.length > 0) return;
+      void import('./day-field').then(({ DayField }) => {
+        if (this.dayField() === place && place.length === 0) place.createComponent(DayField);
+      });
+    });
   }
 
   protected onRange(range: ScheduleRange): void {
     if (range === 'this-week') void this.store.showThisWeek();
     else if (range === 'next-week') void this.store.showNextWeek();
     else void this.store.showDay(this.store.filters().date);
-  }
-
-  protected onDate(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    if (value) void this.store.showDay(value);
   }
 
   protected onSearch(event: Event): void {

@@ -8,13 +8,15 @@ import { aSession, berlinStudio, marco, pageOf, tess } from '../../../testing/se
 import { AuthStore } from '../../core/auth/auth.store';
 import { CLOCK } from '../../core/time/studio-time';
 import { LastScheduleView } from './last-schedule-view';
-import { defaultFilters, filtersFromParams, paramsFromFilters } from './schedule-filters';
-import { SCHEDULE_PAGE_SIZE, SEARCH_DEBOUNCE_MS, ScheduleStore } from './schedule.store';
+import { EarlySessions } from './early-sessions';
+import { activeFilterCount, defaultFilters, filtersFromParams, paramsFromFilters, SCHEDULE_PAGE_SIZE, sessionsQuery } from './schedule-filters';
+import { SEARCH_DEBOUNCE_MS, ScheduleStore } from './schedule.store';
 
 /** Wednesday 25 November 2026, 10:00 UTC (11:00 in Berlin). */
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 
-function setup(params: Params = {}) {
+/** The store on a URL's query parameters; `beforeStore` runs first (what the app did while it started). */
+function setup(params: Params = {}, beforeStore?: () => void) {
   TestBed.configureTestingModule({
     providers: [
       ScheduleStore,
@@ -27,6 +29,7 @@ function setup(params: Params = {}) {
   const http = TestBed.inject(HttpTestingController);
   const router = TestBed.inject(Router);
   const navigate = vi.spyOn(router, 'navigate').mockResolvedValue(true);
+  beforeStore?.();
   const store = TestBed.inject(ScheduleStore);
   const url = signal<Params>(params);
   TestBed.runInInjectionContext(() => store.followUrl(url));
@@ -57,6 +60,12 @@ describe('schedule filters in the URL', () => {
   it('keeps the default view at a bare /schedule', () => {
     expect(paramsFromFilters(defaultFilters)).toEqual({});
     expect(filtersFromParams({})).toEqual(defaultFilters);
+  });
+
+  it('counts the filters that narrow the list (trainer, free spots, search), not the days shown', () => {
+    expect(activeFilterCount(defaultFilters)).toBe(0);
+    expect(activeFilterCount(filtersFromParams({ date: '2026-12-03', q: 'yoga' }))).toBe(1);
+    expect(activeFilterCount(filtersFromParams({ week: 'next', trainer: tess.id, available: 'true', q: 'yoga' }))).toBe(3);
   });
 
   it('shows one day for ?date=, and falls back to this week for anything it cannot read', () => {
@@ -255,6 +264,66 @@ describe('ScheduleStore', () => {
     const held = aSession({ me: { bookingId: null, holdId: '9a8b7c6d-5e4f-4a3b-8c2d-000000000002', waitlistPosition: null } });
     sessionsRequest(http).flush(pageOf([held]));
     expect(store.sessions()).toEqual([held]);
+  });
+
+  it("draws the week's shape while its first list is on its way: the seven days as they will be headed", async () => {
+    const { store, http } = setup({ trainer: tess.id, available: 'true' });
+    expect(store.activeFilters()).toBe(2);
+    await flushed();
+    expect(store.skeletonDays().map((day) => day.label)).toEqual([
+      'Monday 23 November',
+      'Tuesday 24 November',
+      'Wednesday 25 November',
+      'Thursday 26 November',
+      'Friday 27 November',
+      'Saturday 28 November',
+      'Sunday 29 November',
+    ]);
+
+    sessionsRequest(http).flush(pageOf([aSession()]));
+    expect(store.skeletonDays()).toEqual([]);
+  });
+
+  it('draws one day for the Day view, and nothing over a list already shown or under an error', async () => {
+    const { store, http, url } = setup({ date: '2026-12-03' });
+    await flushed();
+    expect(store.skeletonDays()).toEqual([{ date: '2026-12-03', label: 'Thursday 3 December' }]);
+    sessionsRequest(http).flush(pageOf([aSession()]));
+
+    // Another view keeps the list on screen (under the progress bar) until the new one arrives.
+    url.set({ date: '2026-12-04' });
+    await flushed();
+    expect(store.loading()).toBe(true);
+    expect(store.skeletonDays()).toEqual([]);
+    sessionsRequest(http).flush(null, { status: 0, statusText: 'Unknown Error' });
+    expect(store.skeletonDays()).toEqual([]);
+  });
+
+  it('takes the list the app asked for while it started, instead of asking again, and asks itself after that', async () => {
+    const early = pageOf([aSession({ name: 'Early Yoga' })]);
+    const { store, http } = setup({ week: 'next' }, () => {
+      TestBed.inject(EarlySessions).start(sessionsQuery(filtersFromParams({ week: 'next' }), NOW, 'Europe/Berlin'));
+      sessionsRequest(TestBed.inject(HttpTestingController)).flush(early);
+    });
+    store.shownAgain();
+    await flushed();
+    http.expectNone((request) => request.url === '/api/v1/sessions');
+    expect(store.sessions()).toEqual(early.items);
+    expect(store.loading()).toBe(false);
+
+    store.shownAgain();
+    TestBed.tick();
+    sessionsRequest(http).flush(pageOf([]));
+    expect(store.sessions()).toEqual([]);
+  });
+
+  it('asks itself when the app asked early for another view', async () => {
+    const { http } = setup({ week: 'next' }, () => {
+      TestBed.inject(EarlySessions).start(sessionsQuery(defaultFilters, NOW, 'Europe/Berlin'));
+      sessionsRequest(TestBed.inject(HttpTestingController)).flush(pageOf([]));
+    });
+    await flushed();
+    expect(sessionsRequest(http).request.params.get('from')).toBe('2026-11-29T23:00:00.000Z');
   });
 
   it('says why the schedule could not be loaded', async () => {

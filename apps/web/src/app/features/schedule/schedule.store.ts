@@ -8,22 +8,21 @@ import { SchedulingApi } from '../../core/api/scheduling-api';
 import { AuthStore } from '../../core/auth/auth.store';
 import { withPagedLoading } from '../../core/api/with-paged-loading';
 import { StudioStore } from '../../core/studio/studio.store';
-import {
-  addDays,
-  CLOCK,
-  dateKeyOf,
-  daysRange,
-  formatDay,
-  formatShortDay,
-  type DateKey,
-  weekRange,
-} from '../../core/time/studio-time';
+import { addDays, CLOCK, dateKeyOf, daysBetween, formatDay, formatShortDay, type DateKey } from '../../core/time/studio-time';
 import { groupByStudioDay } from '../../shared/sessions/session-labels';
+import { EarlySessions } from './early-sessions';
 import { LastScheduleView } from './last-schedule-view';
-import { defaultFilters, filtersFromParams, paramsFromFilters, type ScheduleFilters } from './schedule-filters';
+import {
+  activeFilterCount,
+  defaultFilters,
+  filtersFromParams,
+  paramsFromFilters,
+  scheduleDays,
+  type ScheduleFilters,
+  sessionsQuery,
+} from './schedule-filters';
 import { withTrainers } from '../../shared/sessions/with-trainers';
 
-export const SCHEDULE_PAGE_SIZE = 50;
 export const SEARCH_DEBOUNCE_MS = 300;
 const SCHEDULE_PATH = '/schedule';
 
@@ -43,20 +42,21 @@ export const ScheduleStore = signalStore(
     collection: 'sessions',
     fetcher: () => {
       const api = inject(SchedulingApi);
-      return (query: ListSessionsQuery, page: number) => api.listSessions({ ...query, page });
+      const early = inject(EarlySessions);
+      return (query: ListSessionsQuery, page: number) => {
+        const request = { ...query, page };
+        return (page === 1 ? early.take(request) : null) ?? api.listSessions(request);
+      };
     },
   }),
-  withComputed(({ filters, sessions }, studio = inject(StudioStore), clock = inject(CLOCK)) => {
+  withComputed(({ filters, sessions, loading }, studio = inject(StudioStore), clock = inject(CLOCK)) => {
     const now = clock();
     const timeZone = studio.timeZone;
     const today = computed(() => dateKeyOf(now, timeZone()));
     /** The days shown, as studio dates: a Monday-to-Sunday week or one day. */
-    const days = computed<{ first: DateKey; last: DateKey }>(() => {
-      const { range, date } = filters();
-      if (range === 'day' && date) return { first: date, last: date };
-      const { monday } = weekRange(now, timeZone(), range === 'next-week' ? 1 : 0);
-      return { first: monday, last: addDays(monday, 6) };
-    });
+    const days = computed<{ first: DateKey; last: DateKey }>(() => scheduleDays(filters(), now, timeZone()));
+    const currentYear = computed(() => Number(today().slice(0, 4)));
+    const activeFilters = computed(() => activeFilterCount(filters()));
     return {
       timeZone,
       today,
@@ -67,25 +67,22 @@ export const ScheduleStore = signalStore(
         return first === last ? formatDay(first) : `${formatShortDay(first)} – ${formatShortDay(last)}`;
       }),
       /** The API query for the filters, or null while the studio's time zone is not known yet. */
-      query: computed<ListSessionsQuery | null>(() => {
-        if (!studio.settled()) return null;
+      query: computed<ListSessionsQuery | null>(() => (studio.settled() ? sessionsQuery(filters(), now, timeZone()) : null)),
+      groups: computed(() => groupByStudioDay(sessions(), timeZone(), currentYear())),
+      /** How many of trainer, free spots and search narrow the list: "Filters · 2" on a phone. */
+      activeFilters,
+      isFiltered: computed(() => activeFilters() > 0),
+      /**
+       * While nothing is shown yet and the list is on its way: the days it will fill, headed as they will be, for
+       * the page to draw the week's shape in place of a blank page. Empty once there is a list (or an error).
+       */
+      skeletonDays: computed<{ date: DateKey; label: string }[]>(() => {
+        if (!loading() || sessions().length > 0) return [];
         const { first, last } = days();
-        const range = daysRange(first, last, timeZone());
-        const { trainerId, available, q } = filters();
-        return {
-          from: range.from.toISOString(),
-          to: range.to.toISOString(),
-          ...(trainerId ? { trainerId } : {}),
-          ...(available ? { available: 'true' as const } : {}),
-          ...(q ? { q } : {}),
-          page: 1,
-          pageSize: SCHEDULE_PAGE_SIZE,
-        };
-      }),
-      groups: computed(() => groupByStudioDay(sessions(), timeZone(), Number(today().slice(0, 4)))),
-      isFiltered: computed(() => {
-        const { trainerId, available, q } = filters();
-        return trainerId !== null || available || q !== '';
+        return Array.from({ length: daysBetween(first, last) + 1 }, (_, i) => {
+          const date = addDays(first, i);
+          return { date, label: formatDay(date, currentYear()) };
+        });
       }),
     };
   }),

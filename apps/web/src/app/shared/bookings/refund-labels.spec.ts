@@ -1,6 +1,7 @@
 import type { RefundOutlook } from '@fitflow/api-contract';
-import { defaultRefundTiers } from '../../../testing/sessions';
+import { aBooking, defaultRefundTiers } from '../../../testing/sessions';
 import {
+  cancelledMessage,
   describePolicy,
   describeRefundChange,
   describeRefunded,
@@ -85,5 +86,16 @@ describe('describePolicy', () => {
     );
     expect(describePolicy([...defaultRefundTiers].reverse())).toBe(describePolicy(defaultRefundTiers));
     expect(describePolicy([])).toBe('Cancelling gives no refund.');
+  });
+});
+
+describe('cancelledMessage', () => {
+  it('says plainly that no credits came back, also when a share of one credit rounded down to none', () => {
+    expect(cancelledMessage(aBooking({ status: 'cancelled', refundPercentage: 0, creditsRefunded: 0 }))).toBe(
+      'Booking cancelled: Morning Yoga. No credits back.',
+    );
+    expect(cancelledMessage(aBooking({ status: 'cancelled', creditsSpent: 1, refundPercentage: 50, creditsRefunded: 0 }))).toBe(
+      'Booking cancelled: Morning Yoga. No credits back.',
+    );
   });
 });

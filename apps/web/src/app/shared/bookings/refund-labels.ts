@@ -43,6 +43,12 @@ export function describeRefunded(booking: Pick<Booking, 'refundPercentage' | 'cr
   return credits === 0 ? 'no credits back' : `${booking.refundPercentage ?? 0} % refunded (${creditsLabel(credits)})`;
 }
 
+/** "Booking cancelled: Morning Yoga. 100 % refunded (1 credit)."; "… No credits back." */
+export function cancelledMessage(booking: Booking): string {
+  const refund = describeRefunded(booking);
+  return `Booking cancelled: ${booking.sessionName}. ${refund.charAt(0).toUpperCase()}${refund.slice(1)}.`;
+}
+
 /** "Cancel more than 24 h before the start for 100 % back, more than 12 h before for 50 % back; later, no refund." */
 export function describePolicy(tiers: readonly RefundTier[]): string {
   const sorted = [...tiers].filter((tier) => tier.refundPercentage > 0).sort((a, b) => b.hoursBefore - a.hoursBefore);

@@ -9,7 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../../core/studio/studio.store';
-import { type DateKey, formatDayWithWeekday } from '../../../core/time/studio-time';
+import { dateKeyOfPickedDay, isPickedDay, pickedDayOf } from '../../../core/time/studio-date-adapter';
+import { formatDayWithWeekday } from '../../../core/time/studio-time';
 import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
 import { AttendanceChart } from './attendance-chart';
 import { dayCount } from './attendance-filters';
@@ -70,8 +71,8 @@ export class AttendancePage {
     effect(() => {
       const { first, last } = this.store.days();
       const { start, end } = this.range.getRawValue();
-      if (start && end && dateKeyOfDay(start) === first && dateKeyOfDay(end) === last) return;
-      this.range.setValue({ start: dayOf(first), end: dayOf(last) }, { emitEvent: false });
+      if (start && end && dateKeyOfPickedDay(start) === first && dateKeyOfPickedDay(end) === last) return;
+      this.range.setValue({ start: pickedDayOf(first), end: pickedDayOf(last) }, { emitEvent: false });
     });
   }
 
@@ -83,9 +84,9 @@ export class AttendancePage {
   /** A picked or typed day: once both ends are valid days in order, the URL takes them. */
   protected onDatesChange(): void {
     const { start, end } = this.range.getRawValue();
-    if (!isDay(start) || !isDay(end)) return;
-    const first = dateKeyOfDay(start);
-    const last = dateKeyOfDay(end);
+    if (!isPickedDay(start) || !isPickedDay(end)) return;
+    const first = dateKeyOfPickedDay(start);
+    const last = dateKeyOfPickedDay(end);
     if (first <= last) void this.store.showDays(first, last);
   }
 
@@ -97,18 +98,4 @@ export class AttendancePage {
     Object.assign(document.createElement('a'), { href: url, download: fileName }).click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
-}
-
-function isDay(date: Date | null): date is Date {
-  return date !== null && !Number.isNaN(date.getTime());
-}
-
-function dateKeyOfDay(date: Date): DateKey {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-function dayOf(date: DateKey): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, day);
 }

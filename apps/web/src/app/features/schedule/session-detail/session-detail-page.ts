@@ -1,13 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, effect, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
+import type { Session } from '@fitflow/api-contract';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { LoadError } from '../../../core/ui/load-error';
 import { dateKeyOf, formatDay, formatDuration, minutesBetween, timeOfDayOf } from '../../../core/time/studio-time';
 import { BookButton } from '../../../shared/bookings/book-button';
+import { BookingCalendar } from '../../../shared/bookings/booking-calendar';
+import { confirmCancel } from '../../../shared/bookings/confirm-cancel';
 import { SessionBadges } from '../../../shared/sessions/session-badges';
 import { costLabel } from '../../../shared/sessions/session-labels';
 import { LastScheduleView } from '../last-schedule-view';
@@ -23,7 +26,10 @@ const statusNames = {
   cancelled: 'Cancelled',
 } as const;
 
-/** A session's page: when (in the studio's zone), who leads it, how many spots are left, and its state. */
+/**
+ * A session's page: when (in the studio's zone), who leads it, how many spots are left, and its state; booked, what
+ * the member can do with the booking: add it to a calendar, cancel it.
+ */
 @Component({
   selector: 'ff-session-detail-page',
   imports: [BookButton, HoldPanel, LoadError, MatButtonModule, MatCardModule, MatProgressBarModule, RouterLink, SessionBadges],
@@ -43,6 +49,9 @@ export class SessionDetailPage {
   /** Back to the week and filters the visitor came from. */
   protected readonly scheduleParams = inject(LastScheduleView).params;
   readonly #title = inject(Title);
+  readonly #calendar = inject(BookingCalendar);
+  readonly #injector = inject(Injector);
+  readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly view = computed(() => {
     const session = this.store.session();
@@ -65,5 +74,24 @@ export class SessionDetailPage {
       const name = this.store.session()?.name ?? (this.store.notFound() ? 'Class not found' : null);
       if (name) this.#title.setTitle(`${name} · ${this.studio.name()}`);
     });
+  }
+
+  /** Asks (the refund as the API computed it), cancels, and keeps the focus here: on Book, now the class is open again. */
+  protected async cancelBooking(): Promise<void> {
+    const booking = this.store.booking();
+    if (!booking || !(await confirmCancel(this.#injector, booking))) return;
+    if (!(await this.store.cancelBooking())) return;
+    afterNextRender(
+      () => {
+        const host = this.#host.nativeElement;
+        (host.querySelector<HTMLElement>('ff-book-button :is(button:enabled, a)') ?? host.querySelector<HTMLElement>('h1'))?.focus();
+      },
+      { injector: this.#injector },
+    );
+  }
+
+  /** Downloads the booked class as an .ics file, which calendars open. */
+  protected addToCalendar(bookingId: string, session: Session): Promise<void> {
+    return this.#calendar.download({ id: bookingId, sessionName: session.name, startsAt: session.startsAt });
   }
 }

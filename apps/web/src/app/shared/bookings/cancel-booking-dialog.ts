@@ -3,7 +3,7 @@ import type { Booking } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { dateKeyOf, formatDay, timeOfDayOf } from '../../core/time/studio-time';
-import { describeRefundChange, describeRefundNow } from '../../shared/bookings/refund-labels';
+import { describeRefundChange, describeRefundNow } from './refund-labels';
 
 export interface CancelBookingDialogData {
   /** One the API says can be cancelled, so it carries its `refundOutlook`. */

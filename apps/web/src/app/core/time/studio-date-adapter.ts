@@ -1,13 +1,15 @@
 import { Injectable, type Provider } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_DATE_LOCALE, MAT_NATIVE_DATE_FORMATS, NativeDateAdapter } from '@angular/material/core';
+import { STUDIO_LOCALE } from './studio-locale';
+import type { DateKey } from './studio-time';
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
 
 /**
- * The native adapter, reading typed dates the way it shows them in British English (31/12/2026) or as ISO
+ * The native adapter, reading typed dates the way it shows them in the studio's locale (31/12/2026) or as ISO
  * (2026-12-31). The native one hands typed text to `Date.parse`, which reads 01/11/2026 as 11 January.
- * Its dates are calendar days (local midnight); the page reads them as days of the studio, never as instants.
+ * Its dates are calendar days (local midnight); pages read them as days of the studio, never as instants.
  */
 @Injectable()
 export class StudioDateAdapter extends NativeDateAdapter {
@@ -27,11 +29,32 @@ export class StudioDateAdapter extends NativeDateAdapter {
   }
 }
 
-/** The date picker's adapter, for the routes that pick dates (kept out of the initial bundle). */
+/**
+ * Material's date and time pickers in the studio's locale (30/11/2026, 07:30, weeks from Monday), whatever the
+ * browser's language: native `<input type="date">` and `type="time"` follow the browser's, so pickers use these.
+ * Provided by the routes that pick dates (kept out of the initial bundle).
+ */
 export function provideStudioDateAdapter(): Provider[] {
   return [
-    { provide: MAT_DATE_LOCALE, useValue: 'en-GB' },
+    { provide: MAT_DATE_LOCALE, useValue: STUDIO_LOCALE },
     { provide: MAT_DATE_FORMATS, useValue: MAT_NATIVE_DATE_FORMATS },
     { provide: DateAdapter, useClass: StudioDateAdapter },
   ];
+}
+
+/** Whether a picker's value is a day (not empty, not what typing left invalid). */
+export function isPickedDay(date: Date | null | undefined): date is Date {
+  return date instanceof Date && !Number.isNaN(date.getTime());
+}
+
+/** The calendar day a picker's date stands for. */
+export function dateKeyOfPickedDay(date: Date): DateKey {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A calendar day as a picker's date (local midnight). */
+export function pickedDayOf(date: DateKey): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
 }
