@@ -20,6 +20,7 @@ import { privateAnswersPlugin, securityHeadersPlugin } from './http/plugins/secu
 import { rawClientErrorAnswer, sendNotFound, sendProblem } from './http/problem';
 import { healthRoutes } from './http/routes/health';
 import { studioRoutes } from './http/routes/studio';
+import { paymentsSetting } from './infrastructure/payments/payments';
 import { JwtAccessTokenVerifier } from './infrastructure/security/tokens';
 
 export interface AppDependencies {
@@ -46,7 +47,7 @@ export function studioView(config: AppConfig): Studio {
     waitlistHoldMinutes: config.waitlistHoldDurationMs / 60_000,
     checkInGraceMinutes: config.checkInGraceMs / 60_000,
     cancellationPolicy: config.cancellationPolicy,
-    payments: { mode: config.stripe.secretKey ? 'stripe' : 'test', publishableKey: config.stripe.publishableKey ?? null },
+    payments: paymentsSetting(config),
   };
 }
 

@@ -4,6 +4,7 @@ import { patchState, signalStore, withComputed, withHooks, withMethods, withStat
 import { firstValueFrom } from 'rxjs';
 import { AuthStore } from '../auth/auth.store';
 import { StudioStore } from '../studio/studio.store';
+import { STUDIO_LOCALE } from '../time/studio-locale';
 import { CreditsApi } from './credits-api';
 
 interface CreditsState {
@@ -84,7 +85,7 @@ export const CreditsStore = signalStore(
  * banner only shows within a week of the day.
  */
 function expiryDay(instant: string, timeZone: string): string {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
+  const format = new Intl.DateTimeFormat(STUDIO_LOCALE, { timeZone, weekday: 'long', day: 'numeric', month: 'long' });
   return format.format(new Date(instant)).replace(',', '');
 }
 

@@ -1,9 +1,8 @@
 /*
  * Prices as the API sends them (whole minor units plus an ISO 4217 currency) and as people read and type them, in
- * the app's locale (en-GB, as every date and time it shows).
+ * the app's locale (as every date and time it shows).
  */
-
-const LOCALE = 'en-GB';
+import { STUDIO_LOCALE as LOCALE } from '../time/studio-locale';
 
 /** How many decimals the currency's minor unit has: 2 for EUR and USD, 0 for JPY. */
 export function minorUnitDigits(currency: string): number {

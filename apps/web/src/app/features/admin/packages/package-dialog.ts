@@ -10,6 +10,7 @@ import { fromMinorUnits, minorUnitDigits, toMinorUnits } from '../../../core/cre
 import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 import { intRange, notBlank, wholeNumber } from '../../../core/forms/validators';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { STUDIO_LOCALE } from '../../../core/time/studio-locale';
 import { PackagesStore } from './packages.store';
 
 export interface PackageDialogData {
@@ -152,7 +153,7 @@ export class PackageDialog {
 
   #major(minor: number): string {
     const currency = this.currency() ?? 'EUR';
-    return fromMinorUnits(minor, currency).toLocaleString('en-GB', { minimumFractionDigits: minorUnitDigits(currency) });
+    return fromMinorUnits(minor, currency).toLocaleString(STUDIO_LOCALE, { minimumFractionDigits: minorUnitDigits(currency) });
   }
 
   #codeOf(raw: string | undefined): string {
