@@ -1,21 +1,33 @@
 import type { MembershipRepository } from '@fitflow/application-membership';
 import type { Booking } from '@fitflow/domain-booking';
+import type { Membership } from '@fitflow/domain-membership';
 import { MemberNotFoundError } from './errors';
 
 /**
- * A booking's credits move in the booking's own transaction, after its session row and its booking row are locked:
+ * A booking's credits move in the booking's own transaction, after its session row (and a hold's row) is locked:
  * the member's balance is the last lock of ARCHITECTURE.md's order. A refusal (INSUFFICIENT_CREDITS,
  * CREDITS_EXPIRED) throws before anything is written, so the whole booking rolls back with it.
  */
 export const BookingCredits = {
-  /** Spends the booking's `creditsSpent` (a free class locks and writes nothing); call before saving the booking. */
-  async charge(memberships: MembershipRepository, booking: Booking, now: Date): Promise<ChargedCredits> {
-    if (booking.creditsSpent === 0) return { save: async () => undefined };
-    const membership = await memberships.getForUpdate(booking.memberId);
-    if (!membership) throw new MemberNotFoundError(booking.memberId);
-    membership.deductCredits(booking.creditsSpent, chargeOf(booking), now);
-    // The ledger line names the booking, so it is written once the booking row exists.
-    return { save: async () => void (await memberships.save(membership)) };
+  /**
+   * The balance a booking at `creditCost` spends from, locked; a free class locks nothing. Start it together with
+   * the other reads under the session's lock: they share one round trip.
+   */
+  async balanceFor(memberships: MembershipRepository, memberId: string, creditCost: number): Promise<Membership | null> {
+    if (creditCost === 0) return null;
+    const membership = await memberships.getForUpdate(memberId);
+    if (!membership) throw new MemberNotFoundError(memberId);
+    return membership;
+  },
+
+  /**
+   * Spends the booking's `creditsSpent` from the balance `balanceFor` locked. Save the answer together with the
+   * booking (its ledger line names the booking; the foreign key is checked at commit).
+   */
+  charge(balance: Membership | null, booking: Booking, now: Date): ChargedCredits {
+    if (!balance || booking.creditsSpent === 0) return { save: async () => undefined };
+    balance.deductCredits(booking.creditsSpent, chargeOf(booking), now);
+    return { save: async (memberships) => void (await memberships.save(balance)) };
   },
 
   /** Gives back the cancelled booking's `creditsRefunded`; nothing back locks and writes nothing. Save the booking first. */
@@ -29,9 +41,9 @@ export const BookingCredits = {
   },
 };
 
-/** A deduction decided and waiting for its booking's row. */
+/** A deduction decided and waiting to be saved. */
 export interface ChargedCredits {
-  save(): Promise<void>;
+  save(memberships: MembershipRepository): Promise<void>;
 }
 
 function chargeOf(booking: Booking) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxWriter, UnitOfWork } from '@fitflow/application-shared';
 import type { Kysely, Transaction } from 'kysely';
 import { KyselyOutboxWriter } from './kysely-outbox';
+import { pipelined } from './pipelining';
 import type { Database } from './schema';
 
 export type RepositoryFactory<TRepos> = (trx: Transaction<Database>, outbox: OutboxWriter) => TRepos;
@@ -25,7 +26,8 @@ export function joiningTransaction<T>(trx: Transaction<Database>, work: () => Pr
 }
 
 /**
- * One database transaction per unit of work, with repositories and the outbox bound to it; inside
+ * One database transaction per unit of work, with repositories and the outbox bound to it (statements a use case
+ * issues together share a round trip: `pipelined`); inside
  * `joiningTransaction`, the enclosing one (whose owner runs `afterCommit`'s work itself once it commits).
  */
 export class KyselyUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
@@ -40,10 +42,12 @@ export class KyselyUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     const enclosing = enclosingTransaction.getStore();
     if (enclosing) return work(this.makeRepositories(enclosing, new KyselyOutboxWriter(enclosing, newEventId)));
     let outbox: KyselyOutboxWriter | undefined;
-    const result = await this.db.transaction().execute((trx) => {
-      outbox = new KyselyOutboxWriter(trx, newEventId);
-      return work(this.makeRepositories(trx, outbox));
-    });
+    const result = await this.db.transaction().execute((trx) =>
+      pipelined(trx, (piped) => {
+        outbox = new KyselyOutboxWriter(piped, newEventId);
+        return work(this.makeRepositories(piped, outbox));
+      }),
+    );
     if (outbox?.appended) this.options.afterCommit?.();
     return result;
   }

@@ -36,7 +36,12 @@ export class ConfirmHoldHandler implements Handler<ConfirmHoldCommand, BookingVi
       const hold = session && (await holds.getForUpdate(session, holdId));
       if (!hold) throw new HoldNotFoundError(holdId);
       const now = this.clock.now();
-      const { alreadyBooked } = await sessions.spotsFor(session, hold.memberId);
+      const creditCost = session.creditCost.value;
+      // Started together, so they share a round trip under the session's lock; they still lock in this order.
+      const [{ alreadyBooked }, balance] = await Promise.all([
+        sessions.spotsFor(session, hold.memberId),
+        BookingCredits.balanceFor(memberships, hold.memberId, creditCost),
+      ]);
       const spot = Spots.forHeldSpot({ hold, session, now, alreadyBooked });
       const booking = Booking.create(spot, {
         id: this.ids.next(),
@@ -44,14 +49,12 @@ export class ConfirmHoldHandler implements Handler<ConfirmHoldCommand, BookingVi
         memberEmail: hold.memberEmail,
         memberName: hold.memberName,
         session: hold.session,
-        creditsSpent: session.creditCost.value,
+        creditsSpent: creditCost,
         at: now,
       });
-      const credits = await BookingCredits.charge(memberships, booking, now);
+      const credits = BookingCredits.charge(balance, booking, now);
       hold.confirm(booking.id, now);
-      await holds.save(hold);
-      await bookings.save(booking);
-      await credits.save();
+      await Promise.all([holds.save(hold), bookings.save(booking), credits.save(memberships)]);
       return toBookingView(booking.snapshot());
     });
   }

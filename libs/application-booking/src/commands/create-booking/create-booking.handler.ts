@@ -20,11 +20,12 @@ export interface CreateBookingCommand {
  * active hold (ALREADY_HOLDING: that spot is theirs to confirm) and a full session (SESSION_FULL). An unknown session,
  * or a draft the caller may not see, is NOT_FOUND.
  *
- * Every booking of a session queues behind its lock, so a refusal (most answers in a rush for a popular class)
- * costs as few statements as the rule allows: lock, one query for the count and the caller's own booking, and the
- * rollback. The member's and the trainer's names, which only a confirmed booking needs, are read after the rule
- * passed. `creditsSpent` is the session's credit cost, taken from the member's balance in the same transaction
- * (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise, and nothing is booked).
+ * Every booking of a session queues behind its lock, so the statements run under it are started together and share
+ * round trips (the unit of work pipelines them): the lock; the spot count with the caller's own booking, the member's
+ * and the trainer's names and the member's balance (locked; a free class locks none); the booking with its credits;
+ * the commit. A refusal (most answers in a rush for a popular class) rolls back after the second. `creditsSpent` is
+ * the session's credit cost, taken from the member's balance in the same transaction (402 INSUFFICIENT_CREDITS or
+ * CREDITS_EXPIRED otherwise, and nothing is booked).
  */
 export class CreateBookingHandler implements Handler<CreateBookingCommand, BookingView> {
   constructor(
@@ -38,16 +39,16 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
       const session = await sessions.getForUpdate(sessionId);
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
       const now = this.clock.now();
-      const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...(await sessions.spotsFor(session, actor.userId)) });
-      const booking = Booking.create(spot, {
-        id: this.ids.next(),
-        ...(await stakeFactsOf(members, actor.userId, session)),
-        creditsSpent: session.creditCost.value,
-        at: now,
-      });
-      const credits = await BookingCredits.charge(memberships, booking, now);
-      await bookings.save(booking);
-      await credits.save();
+      const creditCost = session.creditCost.value;
+      const [situation, stake, balance] = await Promise.all([
+        sessions.spotsFor(session, actor.userId),
+        stakeFactsOf(members, actor.userId, session),
+        BookingCredits.balanceFor(memberships, actor.userId, creditCost),
+      ]);
+      const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...situation });
+      const booking = Booking.create(spot, { id: this.ids.next(), ...stake, creditsSpent: creditCost, at: now });
+      const credits = BookingCredits.charge(balance, booking, now);
+      await Promise.all([bookings.save(booking), credits.save(memberships)]);
       return toBookingView(booking.snapshot());
     });
   }

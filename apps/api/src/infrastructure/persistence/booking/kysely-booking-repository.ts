@@ -45,20 +45,16 @@ export class KyselyBookingRepository implements BookingRepository {
       cancellation_reason: s.cancellationReason,
       checked_in_at: s.checkedInAt,
     };
-    try {
-      await this.trx
-        .insertInto('bookings')
-        .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, hold_id: s.holdId, credits_spent: s.creditsSpent, created_at: s.createdAt, ...changeable })
-        .onConflict((conflict) => conflict.column('id').doUpdateSet(changeable))
-        .execute();
-    } catch (error) {
-      if (isUniqueViolation(error, 'bookings_one_confirmed_per_member_idx')) {
-        const already = new AlreadyBookedError(s.sessionId);
-        already.cause = error;
-        throw already;
-      }
-      throw error;
-    }
-    await this.outbox.append(booking.pullEvents());
+    const written = this.trx
+      .insertInto('bookings')
+      .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, hold_id: s.holdId, credits_spent: s.creditsSpent, created_at: s.createdAt, ...changeable })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(changeable))
+      .execute()
+      .catch((error: unknown) => {
+        if (!isUniqueViolation(error, 'bookings_one_confirmed_per_member_idx')) throw error;
+        throw Object.assign(new AlreadyBookedError(s.sessionId), { cause: error });
+      });
+    // Sent together: one round trip (the unit of work pipelines its statements).
+    await Promise.all([written, this.outbox.append(booking.pullEvents())]);
   }
 }

@@ -65,20 +65,16 @@ export class KyselyHoldRepository implements HoldRepository {
   async save(hold: SpotHold): Promise<void> {
     const s = hold.snapshot();
     const changeable = { status: s.status, settled_at: s.settledAt, booking_id: s.bookingId };
-    try {
-      await this.trx
-        .insertInto('holds')
-        .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, source: s.source, created_at: s.createdAt, expires_at: s.expiresAt, ...changeable })
-        .onConflict((conflict) => conflict.column('id').doUpdateSet(changeable))
-        .execute();
-    } catch (error) {
-      if (isUniqueViolation(error, 'holds_one_pending_per_member_idx')) {
-        const already = new AlreadyHoldingError(s.sessionId);
-        already.cause = error;
-        throw already;
-      }
-      throw error;
-    }
-    await this.outbox.append(hold.pullEvents());
+    const written = this.trx
+      .insertInto('holds')
+      .values({ id: s.id, session_id: s.sessionId, member_id: s.memberId, source: s.source, created_at: s.createdAt, expires_at: s.expiresAt, ...changeable })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet(changeable))
+      .execute()
+      .catch((error: unknown) => {
+        if (!isUniqueViolation(error, 'holds_one_pending_per_member_idx')) throw error;
+        throw Object.assign(new AlreadyHoldingError(s.sessionId), { cause: error });
+      });
+    // Sent together: one round trip (the unit of work pipelines its statements).
+    await Promise.all([written, this.outbox.append(hold.pullEvents())]);
   }
 }

@@ -40,8 +40,8 @@ export class KyselyMembershipRepository implements MembershipRepository {
 
   /**
    * The balance and the ledger lines (in the order the aggregate wrote them: `seq` keeps it) in one statement, so a
-   * booking's credits cost one round trip while it holds its session's row; then the events. Answers the lines as
-   * stored. The row exists: `getForUpdate` opened it.
+   * booking's credits cost one round trip while it holds its session's row, shared with the events. Answers the
+   * lines as stored. The row exists: `getForUpdate` opened it.
    */
   async save(membership: Membership): Promise<CreditTransactionView[]> {
     const s = membership.snapshot();
@@ -52,15 +52,16 @@ export class KyselyMembershipRepository implements MembershipRepository {
         .where('member_id', '=', s.memberId)
         .returning('member_id');
     const lines = membership.pullEntries().map((entry) => this.#lineOf(entry));
-    if (lines.length === 0) await balance(this.trx).execute();
-    else {
-      await this.trx
-        .with('balance', balance)
-        .insertInto('credit_transactions')
-        .values(lines.map((line) => lineToRow(s.memberId, line)))
-        .execute();
-    }
-    await this.outbox.append(membership.pullEvents());
+    const written =
+      lines.length === 0
+        ? balance(this.trx).execute()
+        : this.trx
+            .with('balance', balance)
+            .insertInto('credit_transactions')
+            .values(lines.map((line) => lineToRow(s.memberId, line)))
+            .execute();
+    // Sent together: one round trip (the unit of work pipelines its statements).
+    await Promise.all([written, this.outbox.append(membership.pullEvents())]);
     return lines;
   }
 
