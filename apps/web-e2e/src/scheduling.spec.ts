@@ -1,10 +1,11 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { expectNoSidewaysScroll } from './support/layout';
 import { openedDialog } from './support/dialogs';
 import { registerMember, signInThroughApi, uniqueSuffix } from './support/accounts';
 import {
   addDays,
+  calendarDayName,
   cancelClass,
   createTemplate,
   dayHeading,
@@ -14,6 +15,8 @@ import {
   registerTrainer,
   studioInstant,
   studioTimeZone,
+  studioToday,
+  typedDay,
 } from './support/scheduling';
 
 /** The card of a class in a list (templates, My classes, the schedule), on the page or in one part of it. */
@@ -61,13 +64,13 @@ test.describe('class templates', () => {
     await page.goto('/trainer/templates');
     await cardOf(page, className).getByRole('button', { name: 'Schedule' }).click();
     const dialog = await openedDialog(page, `Schedule ${className}`);
-    await expect(dialog.getByLabel('Time')).toHaveValue('18:00');
-    await dialog.getByLabel('Date').fill(monday);
-    await dialog.getByLabel('Time').fill('07:30');
+    await expect(dialog.getByRole('combobox', { name: 'Time' })).toHaveValue('18:00');
+    await dialog.getByLabel('Date').fill(typedDay(monday));
+    await dialog.getByRole('combobox', { name: 'Time' }).fill('07:30');
     await dialog.getByLabel('Repeat weekly').check();
     await expect(dialog.getByRole('checkbox', { name: 'Monday' })).toBeChecked();
     await dialog.getByRole('checkbox', { name: 'Wednesday' }).check();
-    await dialog.getByLabel('Until').fill(addDays(monday, 6));
+    await dialog.getByLabel('Until').fill(typedDay(addDays(monday, 6)));
     await expect(dialog.getByText('This schedules 2 classes.')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
@@ -76,6 +79,75 @@ test.describe('class templates', () => {
     await expect(dialog).toBeHidden();
   });
 });
+
+/** A fresh trainer's template, its "Schedule" dialog open and ready for typing; tomorrow is its default day. */
+async function openScheduleDialog(page: Page, request: APIRequestContext) {
+  const [trainer, zone] = await Promise.all([registerTrainer(request), studioTimeZone(request)]);
+  const className = `E2E Picked ${uniqueSuffix()}`;
+  await createTemplate(request, trainer, { name: className });
+  await signInThroughApi(page, request, trainer);
+  await page.goto('/trainer/templates');
+  await cardOf(page, className).getByRole('button', { name: 'Schedule' }).click();
+  const dialog = await openedDialog(page, `Schedule ${className}`);
+  return { dialog, className, tomorrow: addDays(studioToday(zone), 1) };
+}
+
+// The dialog's day and time speak the studio's language (30/11/2026, 19:30), whatever the browser's; at both widths.
+for (const { width, height } of [
+  { width: 1280, height: 720 },
+  { width: 360, height: 740 },
+]) {
+  test.describe(`scheduling at ${width} px wide`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('a trainer picks the day from a calendar, and the field writes it DD/MM/YYYY', async ({ page, request }) => {
+      const { dialog, tomorrow } = await openScheduleDialog(page, request);
+      const [year, month] = tomorrow.split('-').map(Number) as [number, number];
+      const fifteenthOfNextMonth = new Date(Date.UTC(year, month, 15)).toISOString().slice(0, 10);
+      const date = dialog.getByLabel('Date');
+      await expect(date).toHaveValue(typedDay(tomorrow));
+
+      await dialog.getByRole('button', { name: 'Open calendar' }).click();
+      const calendar = page.getByRole('dialog', { name: 'Date' });
+      await calendar.getByRole('button', { name: 'Next month' }).click();
+      const fifteenth = calendar.getByRole('button', { name: calendarDayName(fifteenthOfNextMonth) });
+      await expect(fifteenth).toBeVisible();
+      await expectNoSidewaysScroll(page);
+      await expectNoSeriousA11yViolations(page);
+      await fifteenth.click();
+      await expect(calendar).toBeHidden();
+      await expect(date).toHaveValue(typedDay(fifteenthOfNextMonth));
+
+      await date.fill('31/02/2027');
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await expect(dialog.getByText('Enter a real date as DD/MM/YYYY')).toBeVisible();
+      await expect(date).toBeFocused();
+    });
+
+    test('a trainer picks the time from a 24-hour list, or types it', async ({ page, request }) => {
+      const { dialog, className } = await openScheduleDialog(page, request);
+      // The field, by its role: the list of times it opens is labelled "Time" too.
+      const time = dialog.getByRole('combobox', { name: 'Time' });
+      await expect(time).toHaveValue('18:00');
+
+      await time.click();
+      const times = page.getByRole('listbox', { name: 'Time' });
+      await expect(times.getByRole('option', { name: '18:00', exact: true })).toBeVisible();
+      await expect(times).not.toContainText(/AM|PM/);
+      await expectNoSeriousA11yViolations(page);
+      await times.getByRole('option', { name: '19:30', exact: true }).click();
+      await expect(time).toHaveValue('19:30');
+
+      // Typed without its leading zero, the field writes it back in full.
+      await time.fill('7:05');
+      await dialog.getByLabel('Date').focus();
+      await expect(time).toHaveValue('07:05');
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await expect(page.getByText(`Scheduled 1 ${className} class as a draft.`)).toBeVisible();
+      await expect(dialog).toBeHidden();
+    });
+  });
+}
 
 test.describe('my classes', () => {
   test('a trainer publishes one of two drafts in My classes', async ({ page, request }) => {
@@ -121,7 +193,9 @@ test.describe('my classes', () => {
     await card.getByRole('button', { name: 'Edit' }).click();
     const dialog = await openedDialog(page, `Edit ${className}`);
     await expect(dialog.getByLabel('Capacity')).toHaveValue('12');
-    await dialog.getByLabel('Time').fill('19:15');
+    await expect(dialog.getByLabel('Date')).toHaveValue(typedDay(tuesday));
+    await expect(dialog.getByRole('combobox', { name: 'Time' })).toHaveValue('18:00');
+    await dialog.getByRole('combobox', { name: 'Time' }).fill('19:15');
     await dialog.getByLabel('Duration (minutes)').fill('45');
     await dialog.getByLabel('Capacity').fill('6');
     await expectNoSeriousA11yViolations(page);

@@ -54,6 +54,19 @@ export function nextMonday(timeZone: string, now = new Date()): DateKey {
   return addDays(today, 7 - weekday);
 }
 
+/** "30/11/2026", as the app writes a day in a date field and reads one typed into it. */
+export function typedDay(date: DateKey): string {
+  return date.split('-').reverse().join('/');
+}
+
+/** "30 November 2026", as the calendar of a date field names a day's button. */
+export function calendarDayName(date: DateKey): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d, 12)),
+  );
+}
+
 /** "Monday 30 November", as the schedule heads a day. */
 export function dayHeading(date: DateKey): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -1,6 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { DateAdapter, MAT_DATE_FORMATS, type MatDateFormats } from '@angular/material/core';
-import { dateKeyOfPickedDay, isPickedDay, pickedDayOf, provideStudioDateAdapter } from './studio-date-adapter';
+import {
+  dateKeyOfPickedDay,
+  isPickedDay,
+  isPickedTime,
+  pickedDayOf,
+  pickedTimeOf,
+  provideStudioDateAdapter,
+  timeOfDayOfPickedTime,
+} from './studio-date-adapter';
 
 function setup() {
   TestBed.configureTestingModule({ providers: [provideStudioDateAdapter()] });
@@ -29,6 +37,22 @@ describe('the pickers in the studio’s locale', () => {
     expect(dateKeyOfPickedDay(adapter.parse('2026-12-31', null) as Date)).toBe('2026-12-31');
     expect(isPickedDay(adapter.parse('31/02/2026', null))).toBe(false);
     expect(adapter.parse('', null)).toBeNull();
+  });
+
+  it('read a typed time on the 24-hour clock, with or without its leading zero, and refuse one that is not', () => {
+    const { adapter, formats } = setup();
+    const typed = (text: string) => adapter.parseTime(text, formats.parse.timeInput);
+    expect(timeOfDayOfPickedTime(typed('7:30') as Date)).toBe('07:30');
+    expect(timeOfDayOfPickedTime(typed('07:30') as Date)).toBe('07:30');
+    expect(timeOfDayOfPickedTime(typed('19:05') as Date)).toBe('19:05');
+    expect(isPickedTime(typed('25:00'))).toBe(false);
+    expect(isPickedTime(typed('half past seven'))).toBe(false);
+    expect(typed('')).toBeNull();
+  });
+
+  it('turn a studio time into the timepicker’s date and back', () => {
+    expect(timeOfDayOfPickedTime(pickedTimeOf('07:05'))).toBe('07:05');
+    expect(timeOfDayOfPickedTime(pickedTimeOf('23:55'))).toBe('23:55');
   });
 
   it('turn a studio day into the picker’s date and back', () => {

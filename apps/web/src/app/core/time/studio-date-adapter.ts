@@ -1,7 +1,7 @@
 import { Injectable, type Provider } from '@angular/core';
 import { DateAdapter, MAT_DATE_FORMATS, MAT_DATE_LOCALE, MAT_NATIVE_DATE_FORMATS, NativeDateAdapter } from '@angular/material/core';
 import { STUDIO_LOCALE } from './studio-locale';
-import type { DateKey } from './studio-time';
+import type { DateKey, TimeOfDay } from './studio-time';
 
 const DAY_MONTH_YEAR = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
 const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
@@ -47,6 +47,9 @@ export function isPickedDay(date: Date | null | undefined): date is Date {
   return date instanceof Date && !Number.isNaN(date.getTime());
 }
 
+/** Whether a timepicker's value is a time: a timepicker holds a date too, the day of no interest. */
+export const isPickedTime = isPickedDay;
+
 /** The calendar day a picker's date stands for. */
 export function dateKeyOfPickedDay(date: Date): DateKey {
   const pad = (value: number) => String(value).padStart(2, '0');
@@ -57,4 +60,18 @@ export function dateKeyOfPickedDay(date: Date): DateKey {
 export function pickedDayOf(date: DateKey): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(year, month - 1, day);
+}
+
+/** The wall-clock time a timepicker's date stands for, `HH:MM`. */
+export function timeOfDayOfPickedTime(time: Date): TimeOfDay {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(time.getHours())}:${pad(time.getMinutes())}`;
+}
+
+/** A wall-clock time as a timepicker's date (today at that time, local, as the timepicker makes its own). */
+export function pickedTimeOf(time: TimeOfDay): Date {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const date = new Date();
+  date.setHours(hour, minute, 0, 0);
+  return date;
 }

@@ -2,32 +2,48 @@ import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '
 import type { Session, UpdateSessionRequest } from '@fitflow/api-contract';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatTimepickerModule } from '@angular/material/timepicker';
 import { MAX_CAPACITY, MAX_DURATION_MINUTES, MIN_CAPACITY, MIN_DURATION_MINUTES } from '../../../core/api/limits';
 import { errorMessage, readyToSend, showRefusal, showServerErrors } from '../../../core/forms/form-errors';
 import { intRange, wholeNumber } from '../../../core/forms/validators';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { CalendarHeader } from '../../../core/time/calendar-header';
 import {
-  CLOCK,
-  dateKeyOf,
-  instantAt,
-  isDateKey,
-  isTimeOfDay,
-  minutesBetween,
-  timeOfDayOf,
-} from '../../../core/time/studio-time';
+  dateKeyOfPickedDay,
+  isPickedDay,
+  isPickedTime,
+  pickedDayOf,
+  pickedTimeOf,
+  provideStudioDateAdapter,
+  timeOfDayOfPickedTime,
+} from '../../../core/time/studio-date-adapter';
+import { CLOCK, dateKeyOf, instantAt, minutesBetween, timeOfDayOf } from '../../../core/time/studio-time';
 import { TrainerSessionsStore } from './trainer-sessions.store';
 
 export interface SessionDialogData {
   session: Session;
 }
 
-/** Moves a session (date and time in the studio's zone, length) or changes its capacity. Closes with true once saved. */
+/**
+ * Moves a session (date and time in the studio's zone, length) or changes its capacity. Closes with true once saved.
+ * Day and time are Material's pickers in the studio's locale (30/11/2026, 07:30), not the browser's inputs.
+ */
 @Component({
   selector: 'ff-edit-session-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatTimepickerModule,
+  ],
+  providers: [provideStudioDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './edit-session-dialog.html',
   styleUrl: '../templates/trainer-dialog.scss',
@@ -47,14 +63,17 @@ export class EditSessionDialog {
     durationMinutes: minutesBetween(this.session.startsAt, this.session.endsAt),
     capacity: this.session.capacity,
   };
-  protected readonly today = dateKeyOf(this.#now(), this.#zone);
+  readonly #today = dateKeyOf(this.#now(), this.#zone);
+  /** Today, or the class's own day when it began before midnight: its date left as it is stays valid. */
+  protected readonly firstDay = pickedDayOf(this.#initial.date < this.#today ? this.#initial.date : this.#today);
+  protected readonly calendarHeader = CalendarHeader;
   protected readonly taken = this.session.bookedCount + this.session.heldCount;
   protected readonly pending = signal(false);
   protected readonly formError = signal<string | null>(null);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    date: [this.#initial.date, [Validators.required]],
-    time: [this.#initial.time, [Validators.required]],
+    date: [pickedDayOf(this.#initial.date) as Date | null, [Validators.required]],
+    time: [pickedTimeOf(this.#initial.time) as Date | null, [Validators.required]],
     durationMinutes: [
       this.#initial.durationMinutes as number | null,
       [Validators.required, wholeNumber, intRange(MIN_DURATION_MINUTES, MAX_DURATION_MINUTES)],
@@ -62,12 +81,20 @@ export class EditSessionDialog {
     capacity: [this.#initial.capacity as number | null, [Validators.required, wholeNumber, intRange(MIN_CAPACITY, MAX_CAPACITY)]],
   });
 
+  // A mistyped day leaves the picker empty, so its message goes before "required".
   protected dateError(): string {
-    return errorMessage(this.form.controls.date, { required: 'Enter a date' });
+    return errorMessage(this.form.controls.date, {
+      matDatepickerParse: 'Enter a real date as DD/MM/YYYY',
+      required: 'Enter a date',
+      matDatepickerMin: 'Choose today or a later day',
+    });
   }
 
   protected timeError(): string {
-    return errorMessage(this.form.controls.time, { required: 'Enter a start time' });
+    return errorMessage(this.form.controls.time, {
+      matTimepickerParse: 'Enter a time as HH:MM',
+      required: 'Enter a start time',
+    });
   }
 
   protected durationError(): string {
@@ -89,18 +116,18 @@ export class EditSessionDialog {
   protected async submit(): Promise<void> {
     if (this.pending()) return;
     this.formError.set(null);
-    const value = this.form.getRawValue();
+    const { date: pickedDate, time: pickedTime, ...value } = this.form.getRawValue();
+    const date = isPickedDay(pickedDate) ? dateKeyOfPickedDay(pickedDate) : null;
+    const time = isPickedTime(pickedTime) ? timeOfDayOfPickedTime(pickedTime) : null;
     const moved =
-      value.date !== this.#initial.date || value.time !== this.#initial.time || value.durationMinutes !== this.#initial.durationMinutes;
-    if (this.form.valid && moved && isDateKey(value.date) && isTimeOfDay(value.time)) {
-      if (instantAt(value.date, value.time, this.#zone) <= this.#now()) {
-        showServerErrors(this.form, { time: 'Choose a start in the future' });
-      }
+      date !== this.#initial.date || time !== this.#initial.time || value.durationMinutes !== this.#initial.durationMinutes;
+    if (this.form.valid && moved && date && time && instantAt(date, time, this.#zone) <= this.#now()) {
+      showServerErrors(this.form, { time: 'Choose a start in the future' });
     }
-    if (!readyToSend(this.#host.nativeElement, this.form)) return;
+    if (!readyToSend(this.#host.nativeElement, this.form) || !date || !time) return;
     const changes: UpdateSessionRequest = {};
     if (moved) {
-      const start = instantAt(value.date, value.time, this.#zone);
+      const start = instantAt(date, time, this.#zone);
       changes.startsAt = start.toISOString();
       changes.endsAt = new Date(start.getTime() + (value.durationMinutes as number) * 60_000).toISOString();
     }

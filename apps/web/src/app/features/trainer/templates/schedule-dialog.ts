@@ -4,13 +4,23 @@ import type { Template } from '@fitflow/api-contract';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatTimepickerModule } from '@angular/material/timepicker';
 import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
 import { StudioStore } from '../../../core/studio/studio.store';
+import { CalendarHeader } from '../../../core/time/calendar-header';
+import {
+  dateKeyOfPickedDay,
+  isPickedDay,
+  pickedDayOf,
+  pickedTimeOf,
+  provideStudioDateAdapter,
+} from '../../../core/time/studio-date-adapter';
 import { addDays, CLOCK, dateKeyOf, formatDuration, WEEKDAY_NAMES, weekdayOf, type WeekdayName } from '../../../core/time/studio-time';
-import { type ScheduleFormValue, scheduledCount, scheduleInputOf, scheduleProblems } from './schedule-form';
+import { type ScheduleFormValue, scheduledCount, scheduleFormValueOf, scheduleInputOf, scheduleProblems } from './schedule-form';
 import { TemplatesStore } from './templates.store';
 
 export interface ScheduleDialogData {
@@ -29,11 +39,22 @@ const weekdayLabels: Record<WeekdayName, { short: string; long: string }> = {
 
 /**
  * Puts a template on the schedule: one class (a date and a time in the studio's zone) or a weekly series
- * (weekdays until a date). Closes with the number of classes created.
+ * (weekdays until a date). Closes with the number of classes created. Days and time are Material's pickers in the
+ * studio's locale (30/11/2026, 07:30), not the browser's date and time inputs, which speak the browser's language.
  */
 @Component({
   selector: 'ff-schedule-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCheckboxModule, MatDialogModule, MatFormFieldModule, MatInputModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatTimepickerModule,
+  ],
+  providers: [provideStudioDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-dialog.html',
   styleUrl: './trainer-dialog.scss',
@@ -46,7 +67,9 @@ export class ScheduleDialog {
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly template = inject<ScheduleDialogData>(MAT_DIALOG_DATA).template;
 
-  protected readonly today = dateKeyOf(this.#now(), this.studio.timeZone());
+  readonly #today = dateKeyOf(this.#now(), this.studio.timeZone());
+  protected readonly today = pickedDayOf(this.#today);
+  protected readonly calendarHeader = CalendarHeader;
   protected readonly weekdays = WEEKDAY_NAMES.map((day) => ({ day, ...weekdayLabels[day] }));
   protected readonly duration = formatDuration(this.template.durationMinutes);
 
@@ -56,21 +79,27 @@ export class ScheduleDialog {
 
   readonly #fb = inject(NonNullableFormBuilder);
   protected readonly form = this.#fb.group({
-    date: [addDays(this.today, 1), [Validators.required]],
-    time: ['18:00', [Validators.required]],
+    date: [pickedDayOf(addDays(this.#today, 1)) as Date | null, [Validators.required]],
+    time: [pickedTimeOf('18:00') as Date | null, [Validators.required]],
     repeat: [false],
     weekdays: this.#fb.group(
       Object.fromEntries(WEEKDAY_NAMES.map((day) => [day, false])) as Record<WeekdayName, boolean>,
     ),
-    until: [addDays(this.today, 29)],
+    // Enabled with "Repeat weekly": a hidden field's picker would still hold its errors and block the form.
+    until: [{ value: pickedDayOf(addDays(this.#today, 29)) as Date | null, disabled: true }],
   });
 
   readonly #value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   protected readonly repeat = computed(() => this.#value().repeat === true);
+  /** The series' first possible last day: its first date, once there is one. */
+  protected readonly firstDay = computed(() => {
+    const date = this.#value().date;
+    return isPickedDay(date) ? date : this.today;
+  });
   /** "This schedules 5 classes." as the form changes (the value signal only marks the change). */
   protected readonly countText = computed(() => {
     this.#value();
-    const count = scheduledCount(this.form.getRawValue() as ScheduleFormValue);
+    const count = scheduledCount(this.#formValue());
     if (count === null || count === 0) return '';
     return count === 1 ? 'This schedules 1 class.' : `This schedules ${count} classes.`;
   });
@@ -78,31 +107,50 @@ export class ScheduleDialog {
   constructor() {
     // Ticking "Repeat weekly" starts with the weekday of the chosen date, the one most people mean.
     this.form.controls.repeat.valueChanges.subscribe((repeat) => {
-      const weekdays = this.form.controls.weekdays;
-      if (repeat && !Object.values(weekdays.getRawValue()).some(Boolean) && this.form.controls.date.valid) {
-        weekdays.controls[weekdayOf(this.form.controls.date.value)].setValue(true);
+      const { weekdays, date, until } = this.form.controls;
+      if (repeat) until.enable();
+      else until.disable();
+      if (repeat && !Object.values(weekdays.getRawValue()).some(Boolean) && date.valid && isPickedDay(date.value)) {
+        weekdays.controls[weekdayOf(dateKeyOfPickedDay(date.value))].setValue(true);
       }
     });
     this.form.controls.weekdays.valueChanges.subscribe(() => this.weekdaysError.set(null));
   }
 
+  // A mistyped day leaves the picker empty, so its message goes before "required".
   protected dateError(): string {
-    return errorMessage(this.form.controls.date, { required: 'Enter a date' });
+    return errorMessage(this.form.controls.date, {
+      matDatepickerParse: 'Enter a real date as DD/MM/YYYY',
+      required: 'Enter a date',
+      matDatepickerMin: 'Choose today or a later day',
+    });
   }
 
   protected timeError(): string {
-    return errorMessage(this.form.controls.time, { required: 'Enter a start time' });
+    return errorMessage(this.form.controls.time, {
+      matTimepickerParse: 'Enter a time as HH:MM',
+      required: 'Enter a start time',
+    });
   }
 
   protected untilError(): string {
-    return errorMessage(this.form.controls.until, { required: 'Enter the last date of the series' });
+    return errorMessage(this.form.controls.until, {
+      matDatepickerParse: 'Enter a real date as DD/MM/YYYY',
+      required: 'Enter the last date of the series',
+      matDatepickerMin: 'The series ends on or after its first date',
+    });
   }
 
   protected async submit(): Promise<void> {
     if (this.pending()) return;
     this.formError.set(null);
-    const value = this.form.getRawValue() as ScheduleFormValue;
-    const problems = scheduleProblems(value, this.#now(), this.studio.timeZone());
+    const value = this.#formValue();
+    // A field's own error (a mistyped date) says more than the rule across fields ("Enter a date").
+    const problems = Object.fromEntries(
+      Object.entries(scheduleProblems(value, this.#now(), this.studio.timeZone())).filter(
+        ([name]) => !this.form.get(name)?.invalid,
+      ),
+    );
     if (this.form.invalid || Object.keys(problems).length > 0) {
       this.#show(problems);
       return;
@@ -116,6 +164,10 @@ export class ScheduleDialog {
     }
     this.formError.set(result.formError);
     this.#show(result.fieldErrors);
+  }
+
+  #formValue(): ScheduleFormValue {
+    return scheduleFormValueOf(this.form.getRawValue());
   }
 
   #show(problems: Record<string, string>): void {

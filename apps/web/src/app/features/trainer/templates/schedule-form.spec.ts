@@ -1,4 +1,12 @@
-import { type ScheduleFormValue, scheduledCount, scheduleInputOf, scheduleProblems, seriesDays } from './schedule-form';
+import { pickedDayOf, pickedTimeOf } from '../../../core/time/studio-date-adapter';
+import {
+  type ScheduleFormValue,
+  scheduledCount,
+  scheduleFormValueOf,
+  scheduleInputOf,
+  scheduleProblems,
+  seriesDays,
+} from './schedule-form';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z'); // Wednesday, 11:00 in Berlin
 const none = { mon: false, tue: false, wed: false, thu: false, fri: false, sat: false, sun: false };
@@ -8,6 +16,16 @@ function form(overrides: Partial<ScheduleFormValue> = {}): ScheduleFormValue {
 }
 
 describe('the schedule form', () => {
+  it("reads its pickers' dates as the studio's day and time, and one typed wrong or left empty as none", () => {
+    const picked = { repeat: true, weekdays: { ...none, mon: true } };
+    expect(
+      scheduleFormValueOf({ ...picked, date: pickedDayOf('2026-11-30'), time: pickedTimeOf('07:05'), until: pickedDayOf('2026-12-20') }),
+    ).toEqual(form({ ...picked, time: '07:05' }));
+    expect(scheduleFormValueOf({ ...picked, date: new Date(Number.NaN), time: new Date(Number.NaN), until: null })).toEqual(
+      form({ ...picked, date: '', time: '', until: '' }),
+    );
+  });
+
   it('counts a weekly series as the API does: each chosen weekday from the first date to the last, both included', () => {
     expect(seriesDays('2026-11-30', ['mon', 'wed'], '2026-12-14')).toEqual([
       '2026-11-30',

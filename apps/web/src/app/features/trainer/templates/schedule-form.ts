@@ -10,14 +10,35 @@ import {
   type WeekdayName,
 } from '../../../core/time/studio-time';
 import { MAX_SERIES_SESSIONS } from '../../../core/api/limits';
+import { dateKeyOfPickedDay, isPickedDay, isPickedTime, timeOfDayOfPickedTime } from '../../../core/time/studio-date-adapter';
 import type { ScheduleInput } from './templates.store';
 
+/** The form as its pickers hold it: Material's dates, null when empty, an invalid date when typed wrong. */
+export interface SchedulePickerValue {
+  date: Date | null;
+  time: Date | null;
+  repeat: boolean;
+  weekdays: Record<WeekdayName, boolean>;
+  until: Date | null;
+}
+
+/** The form in the studio's terms: days `YYYY-MM-DD` and a time `HH:MM`, '' for one not (validly) picked. */
 export interface ScheduleFormValue {
   date: string;
   time: string;
   repeat: boolean;
   weekdays: Record<WeekdayName, boolean>;
   until: string;
+}
+
+export function scheduleFormValueOf(picked: SchedulePickerValue): ScheduleFormValue {
+  const dayOf = (date: Date | null) => (isPickedDay(date) ? dateKeyOfPickedDay(date) : '');
+  return {
+    ...picked,
+    date: dayOf(picked.date),
+    time: isPickedTime(picked.time) ? timeOfDayOfPickedTime(picked.time) : '',
+    until: dayOf(picked.until),
+  };
 }
 
 /** The days a weekly series falls on: each chosen weekday from `date` to `until`, both included. */
