@@ -14,6 +14,7 @@ import { StudioDatePipe } from '../../../core/ui/studio-date.pipe';
 import { LoadError } from '../../../core/ui/load-error';
 import { ToastService } from '../../../core/ui/toast.service';
 import type { AdjustCreditsDialogData } from './adjust-credits-dialog';
+import type { ChangeRoleDialogData } from './change-role-dialog';
 import { adjustedMessage } from './credit-adjustment';
 import { emailBreaks } from './email-breaks';
 import { UsersStore } from './users.store';
@@ -73,8 +74,13 @@ export class UsersPage {
   }
 
   protected async onRoleChange(user: User, change: MatSelectChange<Role>): Promise<void> {
-    const changed = await this.store.changeRole(user, change.value);
-    // Refused: show the role the user still has.
+    const confirmed = await openDialog<ChangeRoleDialogData, boolean>(
+      this.#injector,
+      () => import('./change-role-dialog').then((m) => m.ChangeRoleDialog),
+      { data: { user, role: change.value }, width: '440px' },
+    );
+    const changed = confirmed === true && (await this.store.changeRole(user, change.value));
+    // Cancelled or refused: show the role the user still has.
     if (!changed) change.source.value = user.role;
   }
 }

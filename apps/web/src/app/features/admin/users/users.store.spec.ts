@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import type { PageOf, User } from '@fitflow/api-contract';
 import { problem } from '../../../../testing/fixtures';
 import { ToastService } from '../../../core/ui/toast.service';
+import { UndoToast } from './undo-toast';
 import { SEARCH_DEBOUNCE_MS, UsersStore } from './users.store';
 
 const ana: User = {
@@ -16,15 +17,27 @@ const ana: User = {
 const page = (items: User[], total = items.length): PageOf<User> => ({ items, page: 1, pageSize: 20, total });
 
 function setup() {
+  // The Undo toast answers when the test says what the admin did with it.
+  let answerUndo: (undone: boolean) => void = () => undefined;
   const toast = { success: vi.fn(), error: vi.fn() };
+  const undoToast = { offer: vi.fn(() => new Promise<boolean>((resolve) => (answerUndo = resolve))) };
   TestBed.configureTestingModule({
-    providers: [UsersStore, provideHttpClient(), provideHttpClientTesting(), { provide: ToastService, useValue: toast }],
+    providers: [
+      UsersStore,
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: ToastService, useValue: toast },
+      { provide: UndoToast, useValue: undoToast },
+    ],
   });
   const store = TestBed.inject(UsersStore);
   const http = TestBed.inject(HttpTestingController);
   TestBed.tick();
-  return { store, http, toast };
+  return { store, http, toast, undoToast, answerUndo: (undone: boolean) => answerUndo(undone) };
 }
+
+/** Lets the promises that are already settled run their continuations. */
+const settled = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 describe('UsersStore', () => {
   afterEach(() => {
@@ -99,8 +112,18 @@ describe('UsersStore', () => {
     expect(http.expectOne((r) => r.url === '/api/v1/users').request.params.get('role')).toBe('trainer');
   });
 
-  it('changes a role, updates the row and says so', async () => {
-    const { store, http, toast } = setup();
+  /** Ana, changed to trainer through the store, with the Undo toast up. */
+  async function anaMadeTrainer() {
+    const setUp = setup();
+    setUp.http.expectOne((r) => r.url === '/api/v1/users').flush(page([ana]));
+    const changed = setUp.store.changeRole(ana, 'trainer');
+    setUp.http.expectOne(`/api/v1/users/${ana.id}/role`).flush({ ...ana, role: 'trainer' });
+    await expect(changed).resolves.toBe(true);
+    return setUp;
+  }
+
+  it('changes a role, updates the row and says so with an Undo', async () => {
+    const { store, http, undoToast } = setup();
     http.expectOne((r) => r.url === '/api/v1/users').flush(page([ana]));
 
     const changed = store.changeRole(ana, 'trainer');
@@ -113,20 +136,70 @@ describe('UsersStore', () => {
     await expect(changed).resolves.toBe(true);
     expect(store.users()[0]?.role).toBe('trainer');
     expect(store.isSaving(ana.id)).toBe(false);
-    expect(toast.success).toHaveBeenCalledWith('Ana is now a trainer.');
+    expect(undoToast.offer).toHaveBeenCalledWith('Ana is now a trainer.');
+  });
+
+  it('gives back the role the user had when the admin chooses Undo, and says so', async () => {
+    const { store, http, toast, answerUndo } = await anaMadeTrainer();
+
+    answerUndo(true);
+    await settled();
+    expect(store.isSaving(ana.id)).toBe(true);
+    const request = http.expectOne(`/api/v1/users/${ana.id}/role`);
+    expect(request.request.body).toEqual({ role: 'member' });
+    request.flush({ ...ana, role: 'member' });
+    await settled();
+
+    expect(store.users()[0]?.role).toBe('member');
+    expect(store.isSaving(ana.id)).toBe(false);
+    expect(toast.success).toHaveBeenCalledWith('Ana is a member again.');
+  });
+
+  it('keeps the change when the toast goes without Undo', async () => {
+    const { store, http, toast, answerUndo } = await anaMadeTrainer();
+
+    answerUndo(false);
+    await settled();
+
+    http.expectNone(`/api/v1/users/${ana.id}/role`);
+    expect(store.users()[0]?.role).toBe('trainer');
+    expect(toast.success).not.toHaveBeenCalled();
+  });
+
+  it('keeps the new role and says why when the undo is refused', async () => {
+    const { store, http, toast, answerUndo } = await anaMadeTrainer();
+
+    answerUndo(true);
+    await settled();
+    http
+      .expectOne(`/api/v1/users/${ana.id}/role`)
+      .flush(problem(403, 'FORBIDDEN'), { status: 403, statusText: 'Forbidden' });
+    await settled();
+
+    expect(store.users()[0]?.role).toBe('trainer');
+    expect(store.isSaving(ana.id)).toBe(false);
+    expect(toast.error).toHaveBeenCalledWith('Could not make Ana a member again. You are not allowed to do that.');
+    expect(toast.success).not.toHaveBeenCalled();
   });
 
   it('keeps the old role and says why when the change is refused', async () => {
-    const { store, http, toast } = setup();
-    http.expectOne((r) => r.url === '/api/v1/users').flush(page([ana]));
+    const { store, http, toast, undoToast } = setup();
+    http.expectOne((r) => r.url === '/api/v1/users').flush(page([{ ...ana, role: 'admin' }]));
 
-    const changed = store.changeRole(ana, 'admin');
+    const changed = store.changeRole({ ...ana, role: 'admin' }, 'member');
     http
       .expectOne(`/api/v1/users/${ana.id}/role`)
-      .flush(problem(404, 'NOT_FOUND'), { status: 404, statusText: 'Not Found' });
+      .flush(problem(409, 'LAST_ADMIN', { detail: 'This is the studio’s only admin; make another account admin first' }), {
+        status: 409,
+        statusText: 'Conflict',
+      });
 
     await expect(changed).resolves.toBe(false);
-    expect(store.users()[0]?.role).toBe('member');
-    expect(toast.error).toHaveBeenCalledWith(expect.stringContaining("Could not change Ana's role."));
+    expect(store.users()[0]?.role).toBe('admin');
+    expect(store.isSaving(ana.id)).toBe(false);
+    expect(toast.error).toHaveBeenCalledWith(
+      "Could not change Ana's role. This is the studio’s only admin; make another account admin first",
+    );
+    expect(undoToast.offer).not.toHaveBeenCalled();
   });
 });
