@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, Injector, inject } from '@angular/core';
-import type { Session } from '@fitflow/api-contract';
+import type { RosterEntry, Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -14,6 +14,8 @@ import { TrainerSessionsStore } from './trainer-sessions.store';
 import { LoadMore } from '../../../core/ui/load-more';
 import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
 import { LoadError } from '../../../core/ui/load-error';
+import type { Badge } from '../../../shared/sessions/session-labels';
+import { rosterBadge } from '../../door/roster-labels';
 
 @Component({
   selector: 'ff-my-classes-page',
@@ -38,6 +40,21 @@ export class MyClassesPage {
 
   protected canChange(session: Session): boolean {
     return session.status === 'draft' || session.status === 'published';
+  }
+
+  /** A published class someone booked offers its booked list; a draft has no bookings. */
+  protected hasBookings(session: Session): boolean {
+    return session.status === 'published' && session.bookedCount > 0;
+  }
+
+  /** "1 member", "2 members". */
+  protected membersLabel(count: number): string {
+    return `${count} ${count === 1 ? 'member' : 'members'}`;
+  }
+
+  /** "Checked in 06:58", "Late 07:14", "No-show", as at the door; nothing while still expected. */
+  protected badge(entry: RosterEntry): Badge | null {
+    return rosterBadge(entry, this.store.timeZone());
   }
 
   /** "Publish 1 class", "Publish 8 classes". */

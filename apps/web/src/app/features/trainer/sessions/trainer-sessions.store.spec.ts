@@ -7,6 +7,7 @@ import { aSession, berlinStudio, pageOf, tess } from '../../../../testing/sessio
 import { AuthStore } from '../../../core/auth/auth.store';
 import { CLOCK } from '../../../core/time/studio-time';
 import { ToastService } from '../../../core/ui/toast.service';
+import { anEntry } from '../../door/door-fixtures';
 import { MY_CLASSES_PAGE_SIZE, TrainerSessionsStore } from './trainer-sessions.store';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
@@ -253,6 +254,67 @@ describe('TrainerSessionsStore', () => {
       await expect(deleted).resolves.toBe(false);
       expect(toast.error).toHaveBeenCalledWith('Could not delete Morning Yoga. A published session cannot be deleted; cancel it instead');
       expect(store.sessions()[0]?.status).toBe('published');
+    });
+  });
+
+  describe('who booked a class', () => {
+    async function withBookedClass() {
+      const context = await setup();
+      const booked = aSession({ bookedCount: 2, availableSpots: 10 });
+      context.http.expectOne((r) => r.url === '/api/v1/sessions').flush(pageOf([booked, aSession({ bookedCount: 1 })]));
+      return { ...context, booked };
+    }
+
+    it('asks only when the list is opened, and afresh at each opening, keeping the last answer shown meanwhile', async () => {
+      const { store, http, booked } = await withBookedClass();
+      http.expectNone((r) => r.url.endsWith('/roster'));
+      expect(store.isRosterOpen(booked.id)).toBe(false);
+
+      const opened = store.toggleRoster(booked);
+      expect(store.isRosterOpen(booked.id)).toBe(true);
+      expect(store.rosterOf(booked.id)).toEqual({ entries: null, loading: true, error: null });
+      const entries = [anEntry({ name: 'Ana' }), anEntry({ name: 'Ben', checkedInAt: '2026-11-30T05:58:00.000Z' })];
+      http.expectOne(`/api/v1/sessions/${booked.id}/roster`).flush(entries);
+      await opened;
+      expect(store.rosterOf(booked.id)).toEqual({ entries, loading: false, error: null });
+
+      await store.toggleRoster(booked);
+      expect(store.isRosterOpen(booked.id)).toBe(false);
+      http.expectNone((r) => r.url.endsWith('/roster'));
+
+      const reopened = store.toggleRoster(booked);
+      expect(store.rosterOf(booked.id)).toEqual({ entries, loading: true, error: null });
+      http.expectOne(`/api/v1/sessions/${booked.id}/roster`).flush(entries.slice(0, 1));
+      await reopened;
+      expect(store.rosterOf(booked.id).entries).toEqual(entries.slice(0, 1));
+    });
+
+    it('tells a failed list in place, and its Retry asks again', async () => {
+      const { store, http, booked } = await withBookedClass();
+      const opened = store.toggleRoster(booked);
+      http.expectOne(`/api/v1/sessions/${booked.id}/roster`).flush(problem(500, 'INTERNAL'), { status: 500, statusText: 'Error' });
+      await opened;
+      expect(store.rosterOf(booked.id)).toEqual({
+        entries: null,
+        loading: false,
+        error: 'Could not load who booked. Something went wrong on our side. Please try again.',
+      });
+
+      const retried = store.loadRoster(booked.id);
+      expect(store.rosterOf(booked.id).error).toBeNull();
+      const entries = [anEntry()];
+      http.expectOne(`/api/v1/sessions/${booked.id}/roster`).flush(entries);
+      await retried;
+      expect(store.rosterOf(booked.id)).toEqual({ entries, loading: false, error: null });
+    });
+
+    it('sends one request at a time for a class', async () => {
+      const { store, http, booked } = await withBookedClass();
+      const opened = store.toggleRoster(booked);
+      void store.loadRoster(booked.id);
+      http.expectOne(`/api/v1/sessions/${booked.id}/roster`).flush([]);
+      await opened;
+      expect(store.rosterOf(booked.id).entries).toEqual([]);
     });
   });
 

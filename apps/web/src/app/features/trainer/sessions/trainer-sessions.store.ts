@@ -1,5 +1,5 @@
 import { computed, inject } from '@angular/core';
-import type { Session, UpdateSessionRequest } from '@fitflow/api-contract';
+import type { RosterEntry, Session, UpdateSessionRequest } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { firstValueFrom } from 'rxjs';
 import { SchedulingApi } from '../../../core/api/scheduling-api';
@@ -13,6 +13,7 @@ import { ToastService } from '../../../core/ui/toast.service';
 import { groupByStudioDay } from '../../../shared/sessions/session-labels';
 import { saved, type SaveResult } from '../trainer-results';
 import { withTrainers } from '../../../shared/sessions/with-trainers';
+import { DoorApi } from '../../door/door-api';
 import { draftsInSeriesOf } from './draft-series';
 
 export const MY_CLASSES_PAGE_SIZE = 20;
@@ -21,6 +22,15 @@ export const SESSION_FIELDS = ['date', 'time', 'durationMinutes', 'capacity', 'r
 const SESSION_ALIASES: Record<string, string> = { startsAt: 'time', endsAt: 'durationMinutes' };
 /** Answers that say the session changed under the trainer's feet: told as a toast, not in the form. */
 const CONFLICTS = new Set(['INVALID_STATE', 'CAPACITY_BELOW_BOOKED']);
+
+/** Who booked one class, fetched when the trainer opens its list: `entries` is null until the first answer. */
+export interface ClassRoster {
+  entries: RosterEntry[] | null;
+  loading: boolean;
+  error: string | null;
+}
+
+const UNFETCHED: ClassRoster = { entries: null, loading: false, error: null };
 
 interface TrainerSessionsState {
   /** An admin's trainer filter (null: every trainer). A trainer always sees their own. */
@@ -31,6 +41,10 @@ interface TrainerSessionsState {
   selected: string[];
   /** Whether the selected drafts are being published. */
   publishing: boolean;
+  /** Classes whose booked list is open. */
+  openRosters: string[];
+  /** Who booked each class whose list has been opened, by session id. */
+  rosters: Record<string, ClassRoster>;
 }
 
 /** Problems of a bulk publish that name the session that refused it in their detail ("Session <id>: ..."). */
@@ -39,7 +53,7 @@ const REFUSALS = new Set(['INVALID_STATE', 'NOT_FOUND', 'FORBIDDEN']);
 /**
  * "My classes": the trainer's upcoming sessions, drafts included (an admin's: anyone's, with a trainer filter),
  * and what a trainer does with them: publish (one, or several drafts ticked together), move or resize, cancel a
- * published class, delete a draft. Provided at the route.
+ * published class, delete a draft; and who booked each class, fetched when its list is opened. Provided at the route.
  */
 export const TrainerSessionsStore = signalStore(
   withTrainers(),
@@ -61,7 +75,7 @@ export const TrainerSessionsStore = signalStore(
     // Counted from what is shown: a deleted draft leaves the list and the rest move up (see my-bookings.store.ts).
     nextPage: (shown) => Math.floor(shown / MY_CLASSES_PAGE_SIZE) + 1,
   }),
-  withState<TrainerSessionsState>({ trainerId: null, busy: [], selected: [], publishing: false }),
+  withState<TrainerSessionsState>({ trainerId: null, busy: [], selected: [], publishing: false, openRosters: [], rosters: {} }),
   withComputed(({ trainerId, sessions, selected }, auth = inject(AuthStore), studio = inject(StudioStore)) => {
     /** The selected sessions that are still drafts on the list (one published or gone meanwhile drops out). */
     const selectedDrafts = computed(() => sessions().filter((s) => s.status === 'draft' && selected().includes(s.id)));
@@ -79,7 +93,7 @@ export const TrainerSessionsStore = signalStore(
     };
   }),
   withMethods(
-    (store, api = inject(SchedulingApi), toast = inject(ToastService)) => {
+    (store, api = inject(SchedulingApi), door = inject(DoorApi), toast = inject(ToastService)) => {
       const describe = (session: Session): string =>
         `${session.name} on ${formatDay(dateKeyOf(session.startsAt, store.timeZone()))} at ${timeOfDayOf(session.startsAt, store.timeZone())}`;
       const replace = (updated: Session): void =>
@@ -112,6 +126,21 @@ export const TrainerSessionsStore = signalStore(
         const text = refused ? problem.detail.replace(`Session ${refused.id}`, describe(refused)) : problem.detail;
         return { text, refused };
       };
+
+      const rosterOf = (sessionId: string): ClassRoster => store.rosters()[sessionId] ?? UNFETCHED;
+      const setRoster = (sessionId: string, changes: Partial<ClassRoster>): void =>
+        patchState(store, { rosters: { ...store.rosters(), [sessionId]: { ...rosterOf(sessionId), ...changes } } });
+      /** Asks who booked the class; a list fetched before stays shown meanwhile. */
+      const loadRoster = async (sessionId: string): Promise<void> => {
+        if (rosterOf(sessionId).loading) return;
+        setRoster(sessionId, { loading: true, error: null });
+        try {
+          setRoster(sessionId, { entries: await firstValueFrom(door.roster(sessionId)), loading: false });
+        } catch (error) {
+          setRoster(sessionId, { loading: false, error: `Could not load who booked. ${describeProblem(toProblem(error))}` });
+        }
+      };
+
       const publishedMessage = (published: Session[]): string => {
         const [first] = published;
         if (published.length === 1 && first) return `Published ${describe(first)}.`;
@@ -192,6 +221,26 @@ export const TrainerSessionsStore = signalStore(
             setBusy(session.id, false);
           }
         },
+
+        isRosterOpen(sessionId: string): boolean {
+          return store.openRosters().includes(sessionId);
+        },
+
+        rosterOf,
+
+        /** Opens a class's booked list, asking afresh who booked it (bookings come and go), or closes it. */
+        async toggleRoster(session: Session): Promise<void> {
+          const open = store.openRosters();
+          if (open.includes(session.id)) {
+            patchState(store, { openRosters: open.filter((id) => id !== session.id) });
+            return;
+          }
+          patchState(store, { openRosters: [...open, session.id] });
+          await loadRoster(session.id);
+        },
+
+        /** The booked list's Retry. */
+        loadRoster,
 
         isBusy(id: string): boolean {
           return store.busy().includes(id);
