@@ -5,7 +5,8 @@ import { UndoToast } from './undo-toast';
 
 function setup() {
   const dismissed = new Subject<{ dismissedByAction: boolean }>();
-  const snackBar = { open: vi.fn(() => ({ afterDismissed: () => dismissed })) };
+  const dismiss = vi.fn(() => dismissed.next({ dismissedByAction: false }));
+  const snackBar = { open: vi.fn(() => ({ afterDismissed: () => dismissed, dismiss })) };
   TestBed.configureTestingModule({ providers: [{ provide: MatSnackBar, useValue: snackBar }] });
   return { undoToast: TestBed.inject(UndoToast), snackBar, dismissed };
 }
@@ -26,6 +27,15 @@ describe('UndoToast', () => {
     await vi.waitFor(() => expect(snackBar.open).toHaveBeenCalled());
 
     dismissed.next({ dismissedByAction: false });
+    await expect(undone).resolves.toBe(false);
+  });
+
+  it('takes back the offer on screen when withdrawn, so its Undo cannot act any more', async () => {
+    const { undoToast, snackBar } = setup();
+    const undone = undoToast.offer('Ana is now a trainer.');
+    await vi.waitFor(() => expect(snackBar.open).toHaveBeenCalled());
+
+    undoToast.withdraw();
     await expect(undone).resolves.toBe(false);
   });
 });

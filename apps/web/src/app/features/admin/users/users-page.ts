@@ -17,6 +17,7 @@ import type { AdjustCreditsDialogData } from './adjust-credits-dialog';
 import type { ChangeRoleDialogData } from './change-role-dialog';
 import { adjustedMessage } from './credit-adjustment';
 import { emailBreaks } from './email-breaks';
+import { UndoToast } from './undo-toast';
 import { UsersStore } from './users.store';
 
 @Component({
@@ -42,6 +43,7 @@ export class UsersPage {
   protected readonly studio = inject(StudioStore);
   readonly #injector = inject(Injector);
   readonly #toast = inject(ToastService);
+  readonly #undoToast = inject(UndoToast);
 
   protected readonly columns = ['name', 'email', 'role', 'createdAt', 'credits'];
   protected readonly roles: { value: Role; label: string }[] = [
@@ -74,6 +76,7 @@ export class UsersPage {
   }
 
   protected async onRoleChange(user: User, change: MatSelectChange<Role>): Promise<void> {
+    this.#undoToast.withdraw();
     const confirmed = await openDialog<ChangeRoleDialogData, boolean>(
       this.#injector,
       () => import('./change-role-dialog').then((m) => m.ChangeRoleDialog),
