@@ -14,6 +14,7 @@ import type { CurrentActorHandler } from '@fitflow/application-membership';
 import type { KyselyIdempotencyStore } from './infrastructure/idempotency/kysely-idempotency-store';
 import { openApiOptions } from './http/openapi';
 import { authenticationPlugin } from './http/plugins/authentication';
+import { registerCompression } from './http/plugins/compression';
 import { idempotencyPlugin } from './http/plugins/idempotency';
 import { rateLimitingPlugin } from './http/plugins/rate-limiting';
 import { privateAnswersPlugin, securityHeadersPlugin } from './http/plugins/security-headers';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes, { readinessChecks: deps.readinessChecks });
   await app.register(
     async (api) => {
+      await registerCompression(api);
       await api.register(studioRoutes, { studio: studioView(deps.config) });
       for (const routes of deps.routes) await api.register(routes);
     },
