@@ -243,7 +243,8 @@ async function seedDemoCredits(membership: MembershipHandlers, admin: Actor, { c
 
 /**
  * Bookings through the real use case: the regulars take all but one or two spots of every fourth small class
- * and every spot of one, and Maya has three upcoming classes and one she cancelled.
+ * and every spot of one, and Maya has three upcoming classes and a paid one she cancelled two days ahead or more (a
+ * full refund).
  */
 async function seedDemoBookings(membership: MembershipHandlers, admin: Actor, schedule: DemoSchedule): Promise<void> {
   const regulars: Actor[] = [];
@@ -267,12 +268,19 @@ async function seedDemoBookings(membership: MembershipHandlers, admin: Actor, sc
   if (!mayaId) return;
   const maya: Actor = { userId: mayaId, role: 'member' };
   const roomy = sessions.filter((session) => session.capacity > regulars.length);
-  const mine = [roomy[1], roomy[4], roomy[9], roomy[12]].filter((session) => session !== undefined);
-  const booked = [];
-  for (const session of mine) booked.push(await schedule.bookings.createBooking.handle({ actor: maya, sessionId: session.id }));
-  const cancelled = booked.at(-1);
-  if (cancelled) await schedule.bookings.cancelBooking.handle({ actor: maya, bookingId: cancelled.id });
+  const upcoming = [roomy[1], roomy[4], roomy[9]].filter((session) => session !== undefined);
+  for (const session of upcoming) await schedule.bookings.createBooking.handle({ actor: maya, sessionId: session.id });
+  // A paid class two days ahead or more, whatever the time of day at start: its cancel is a full refund in her history.
+  const refundable = schedule.clock.now().getTime() + 2 * DAY_MS;
+  const later = roomy.find(
+    (session) => !upcoming.includes(session) && session.creditCost > 0 && Date.parse(session.startsAt) >= refundable,
+  );
+  if (!later) return;
+  const cancelled = await schedule.bookings.createBooking.handle({ actor: maya, sessionId: later.id });
+  await schedule.bookings.cancelBooking.handle({ actor: maya, bookingId: cancelled.id });
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How many regulars are booked on the class at the door, and how many of them have already come in. */
 export const DOOR_CLASS_BOOKED_REGULARS = 6;
