@@ -25,7 +25,8 @@ export const BookingCredits = {
    * booking (its ledger line names the booking; the foreign key is checked at commit).
    */
   charge(balance: Membership | null, booking: Booking, now: Date): ChargedCredits {
-    if (!balance || booking.creditsSpent === 0) return { save: async () => undefined };
+    if (booking.creditsSpent === 0) return { save: async () => undefined };
+    if (!balance) throw new Error('A paid booking is charged from the balance balanceFor locked');
     balance.deductCredits(booking.creditsSpent, chargeOf(booking), now);
     return { save: async (memberships) => void (await memberships.save(balance)) };
   },

@@ -37,7 +37,7 @@ export class SessionRefusedError extends DomainError {
 
   constructor(
     readonly sessionId: string,
-    readonly refusal: DomainError,
+    refusal: DomainError,
     /** What did not happen, e.g. "Nothing was published". */
     outcome: string,
   ) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Actor } from '@fitflow/application-shared';
+import type { AccessTokenClaims } from '@fitflow/application-membership';
 import { forbidden, unauthenticated } from '../problem';
 
 declare module 'fastify' {
@@ -17,12 +18,6 @@ declare module 'fastify' {
     /** onRequest hook: reads the bearer token when there is one; anonymous otherwise. */
     identifyIfPresent: onRequestHookHandler;
   }
-}
-
-/** Who a valid access token speaks for, and under which credentials version of their account it was issued. */
-export interface AccessTokenClaims {
-  userId: string;
-  credentialsVersion: number;
 }
 
 export interface AuthenticationOptions {

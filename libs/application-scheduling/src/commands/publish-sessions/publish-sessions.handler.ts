@@ -37,7 +37,8 @@ export class PublishSessionsHandler implements Handler<PublishSessionsCommand, S
           session.publish(now, await names(session.trainerId));
         });
       }
-      for (const session of locked.values()) await sessions.save(session);
+      // Started together: the unit of work sends them in one go while every row is locked.
+      await Promise.all([...locked.values()].map((session) => sessions.save(session)));
     });
     return this.finder.byIds(ids, actor);
   }

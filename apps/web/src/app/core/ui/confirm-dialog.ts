@@ -9,9 +9,14 @@ export interface ConfirmDialogData {
   confirm: string;
   /** The button that backs out ("Keep"). */
   dismiss?: string;
+  /** Whether confirming destroys something (a red button, the default) or only changes it. */
+  danger?: boolean;
 }
 
-/** Asks before something that cannot be undone. Closes with true when confirmed. */
+/**
+ * Asks before something that cannot be undone, or (`danger: false`) before a change worth a second look. Closes with
+ * true when confirmed.
+ */
 @Component({
   selector: 'ff-confirm-dialog',
   imports: [MatButtonModule, MatDialogModule],
@@ -23,7 +28,7 @@ export interface ConfirmDialogData {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="false">{{ data.dismiss ?? 'Keep' }}</button>
-      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">{{ data.confirm }}</button>
+      <button mat-flat-button type="button" [class.danger]="data.danger ?? true" [mat-dialog-close]="true">{{ data.confirm }}</button>
     </mat-dialog-actions>
   `,
   styles: `

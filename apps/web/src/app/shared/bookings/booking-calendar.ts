@@ -31,7 +31,7 @@ export class BookingCalendar {
 }
 
 /** "morning-yoga-2026-11-30.ics": the class and its studio day. */
-export function calendarFileName(sessionName: string, date: string): string {
+function calendarFileName(sessionName: string, date: string): string {
   const slug = sessionName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'class';
   return `${slug}-${date}.ics`;
 }

@@ -1,4 +1,5 @@
 import type { Role, User } from '@fitflow/api-contract';
+import type { ConfirmDialogData } from '../../../core/ui/confirm-dialog';
 
 /** "a trainer", as a sentence says it. */
 export const roleNames: Record<Role, string> = { member: 'a member', trainer: 'a trainer', admin: 'an admin' };
@@ -21,6 +22,12 @@ export function describeRoleChange(user: Pick<User, 'name' | 'role'>, to: Role):
     consequence: consequences[`${user.role}>${to}`]?.(who) ?? `${who} stays ${roleNames[to]}.`,
     confirm: `Make ${to}`,
   };
+}
+
+/** The confirmation an admin answers before the change (the change itself can be undone from the toast after). */
+export function roleChangeConfirmation(user: Pick<User, 'name' | 'role'>, to: Role): ConfirmDialogData {
+  const { title, consequence, confirm } = describeRoleChange(user, to);
+  return { title, message: consequence, confirm, dismiss: 'Cancel', danger: false };
 }
 
 const becomesAdmin = (who: string) =>

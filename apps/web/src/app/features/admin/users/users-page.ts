@@ -14,9 +14,10 @@ import { StudioDatePipe } from '../../../core/ui/studio-date.pipe';
 import { LoadError } from '../../../core/ui/load-error';
 import { ToastService } from '../../../core/ui/toast.service';
 import type { AdjustCreditsDialogData } from './adjust-credits-dialog';
-import type { ChangeRoleDialogData } from './change-role-dialog';
+import type { ConfirmDialogData } from '../../../core/ui/confirm-dialog';
 import { adjustedMessage } from './credit-adjustment';
 import { emailBreaks } from './email-breaks';
+import { roleChangeConfirmation } from './role-change';
 import { UndoToast } from './undo-toast';
 import { UsersStore } from './users.store';
 
@@ -77,10 +78,10 @@ export class UsersPage {
 
   protected async onRoleChange(user: User, change: MatSelectChange<Role>): Promise<void> {
     this.#undoToast.withdraw();
-    const confirmed = await openDialog<ChangeRoleDialogData, boolean>(
+    const confirmed = await openDialog<ConfirmDialogData, boolean>(
       this.#injector,
-      () => import('./change-role-dialog').then((m) => m.ChangeRoleDialog),
-      { data: { user, role: change.value }, width: '440px' },
+      () => import('../../../core/ui/confirm-dialog').then((m) => m.ConfirmDialog),
+      { data: roleChangeConfirmation(user, change.value), width: '440px' },
     );
     const changed = confirmed === true && (await this.store.changeRole(user, change.value));
     // Cancelled or refused: show the role the user still has.

@@ -13,6 +13,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/api/api-paths';
+import { PASSWORD_LENGTH_MESSAGES } from '../password-messages';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { errorMessage, readyToSend, showRefusal } from '../../../core/forms/form-errors';
 import { ProfileStore } from './profile.store';
@@ -80,15 +81,14 @@ export class ChangePasswordForm {
   protected currentError(): string {
     return errorMessage(this.form.controls.currentPassword, {
       required: 'Enter your current password',
-      maxlength: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+      maxlength: PASSWORD_LENGTH_MESSAGES.maxlength,
     });
   }
 
   protected newError(): string {
     return errorMessage(this.form.controls.newPassword, {
       required: 'Enter a new password',
-      minlength: `Use at least ${PASSWORD_MIN_LENGTH} characters`,
-      maxlength: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+      ...PASSWORD_LENGTH_MESSAGES,
     });
   }
 

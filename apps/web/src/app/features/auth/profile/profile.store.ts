@@ -7,7 +7,7 @@ import { placeFieldErrors } from '../../../core/forms/form-errors';
 import { ToastService } from '../../../core/ui/toast.service';
 
 /** The password form's fields, named as the API names them so its field errors land in place. */
-export const PASSWORD_FIELDS = ['currentPassword', 'newPassword'] as const;
+const PASSWORD_FIELDS = ['currentPassword', 'newPassword'] as const;
 
 /** What saving one of the profile's forms came to: done, or what to show where. */
 export type ProfileSaveResult = { ok: true } | { ok: false; fieldErrors: Record<string, string>; formError: string | null };

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Router, RouterLink } from '@angular/router';
 import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/api/api-paths';
+import { PASSWORD_LENGTH_MESSAGES } from '../password-messages';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { AuthFormStore, EMAIL_TAKEN_MESSAGE } from '../auth-form.store';
 import { destinationAfterSignIn, returnUrlParams } from '../return-url';
@@ -85,8 +86,7 @@ export class RegisterPage {
   protected passwordError(): string {
     return errorMessage(this.form.controls.password, {
       required: 'Enter a password',
-      minlength: `Use at least ${PASSWORD_MIN_LENGTH} characters`,
-      maxlength: `Use at most ${PASSWORD_MAX_LENGTH} characters`,
+      ...PASSWORD_LENGTH_MESSAGES,
     });
   }
 

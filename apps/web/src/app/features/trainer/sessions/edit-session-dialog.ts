@@ -9,6 +9,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import { MAX_CAPACITY, MAX_DURATION_MINUTES, MIN_CAPACITY, MIN_DURATION_MINUTES } from '../../../core/api/limits';
 import { errorMessage, readyToSend, showRefusal, showServerErrors } from '../../../core/forms/form-errors';
+import { dayPickerErrors, timePickerErrors } from '../picker-errors';
 import { intRange, wholeNumber } from '../../../core/forms/validators';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { CalendarHeader } from '../../../core/time/calendar-header';
@@ -81,20 +82,12 @@ export class EditSessionDialog {
     capacity: [this.#initial.capacity as number | null, [Validators.required, wholeNumber, intRange(MIN_CAPACITY, MAX_CAPACITY)]],
   });
 
-  // A mistyped day leaves the picker empty, so its message goes before "required".
   protected dateError(): string {
-    return errorMessage(this.form.controls.date, {
-      matDatepickerParse: 'Enter a real date as DD/MM/YYYY',
-      required: 'Enter a date',
-      matDatepickerMin: 'Choose today or a later day',
-    });
+    return errorMessage(this.form.controls.date, dayPickerErrors('Enter a date', 'Choose today or a later day'));
   }
 
   protected timeError(): string {
-    return errorMessage(this.form.controls.time, {
-      matTimepickerParse: 'Enter a time as HH:MM',
-      required: 'Enter a start time',
-    });
+    return errorMessage(this.form.controls.time, timePickerErrors('Enter a start time'));
   }
 
   protected durationError(): string {

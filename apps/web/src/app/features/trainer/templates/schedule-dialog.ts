@@ -10,6 +10,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import { errorMessage, focusFirstInvalid, showServerErrors } from '../../../core/forms/form-errors';
+import { dayPickerErrors, timePickerErrors } from '../picker-errors';
 import { StudioStore } from '../../../core/studio/studio.store';
 import { CalendarHeader } from '../../../core/time/calendar-header';
 import {
@@ -117,28 +118,19 @@ export class ScheduleDialog {
     this.form.controls.weekdays.valueChanges.subscribe(() => this.weekdaysError.set(null));
   }
 
-  // A mistyped day leaves the picker empty, so its message goes before "required".
   protected dateError(): string {
-    return errorMessage(this.form.controls.date, {
-      matDatepickerParse: 'Enter a real date as DD/MM/YYYY',
-      required: 'Enter a date',
-      matDatepickerMin: 'Choose today or a later day',
-    });
+    return errorMessage(this.form.controls.date, dayPickerErrors('Enter a date', 'Choose today or a later day'));
   }
 
   protected timeError(): string {
-    return errorMessage(this.form.controls.time, {
-      matTimepickerParse: 'Enter a time as HH:MM',
-      required: 'Enter a start time',
-    });
+    return errorMessage(this.form.controls.time, timePickerErrors('Enter a start time'));
   }
 
   protected untilError(): string {
-    return errorMessage(this.form.controls.until, {
-      matDatepickerParse: 'Enter a real date as DD/MM/YYYY',
-      required: 'Enter the last date of the series',
-      matDatepickerMin: 'The series ends on or after its first date',
-    });
+    return errorMessage(
+      this.form.controls.until,
+      dayPickerErrors('Enter the last date of the series', 'The series ends on or after its first date'),
+    );
   }
 
   protected async submit(): Promise<void> {
