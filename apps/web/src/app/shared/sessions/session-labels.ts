@@ -1,5 +1,5 @@
 import type { Session } from '@fitflow/api-contract';
-import { type DateKey, dateKeyOf, formatDay } from '../../core/time/studio-time';
+import { type DateKey, dateKeyOf, formatDay, timeOfDayOf } from '../../core/time/studio-time';
 
 export type BadgeKind = 'open' | 'few' | 'full' | 'cancelled' | 'draft' | 'past';
 
@@ -73,4 +73,9 @@ export function creditsLabel(credits: number): string {
 /** What a session costs: "Free", "1 credit", "3 credits". */
 export function costLabel(creditCost: number): string {
   return creditCost === 0 ? 'Free' : creditsLabel(creditCost);
+}
+
+/** "Morning Yoga on Monday 30 November at 07:30", at the studio's time. */
+export function describeSession(session: Pick<Session, 'name' | 'startsAt'>, timeZone: string): string {
+  return `${session.name} on ${formatDay(dateKeyOf(session.startsAt, timeZone))} at ${timeOfDayOf(session.startsAt, timeZone)}`;
 }

@@ -5,7 +5,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { StudioStore } from '../../../core/studio/studio.store';
-import { dateKeyOf, formatDay, timeOfDayOf } from '../../../core/time/studio-time';
 import type { ConfirmDialogData } from '../../../core/ui/confirm-dialog';
 import { openDialog } from '../../../core/ui/dialogs';
 import { SessionCard } from '../../../shared/sessions/session-card';
@@ -14,7 +13,7 @@ import { TrainerSessionsStore } from './trainer-sessions.store';
 import { LoadMore } from '../../../core/ui/load-more';
 import { TrainerFilter } from '../../../shared/sessions/trainer-filter';
 import { LoadError } from '../../../core/ui/load-error';
-import type { Badge } from '../../../shared/sessions/session-labels';
+import { type Badge, describeSession } from '../../../shared/sessions/session-labels';
 import { rosterBadge } from '../../door/roster-labels';
 
 @Component({
@@ -79,15 +78,13 @@ export class MyClassesPage {
 
   /** A draft nobody has seen is deleted after a plain confirmation: there is nobody to tell. */
   protected async deleteDraft(session: Session): Promise<void> {
-    const zone = this.store.timeZone();
-    const when = `${formatDay(dateKeyOf(session.startsAt, zone))} at ${timeOfDayOf(session.startsAt, zone)}`;
     const confirmed = await openDialog<ConfirmDialogData, boolean>(
       this.#injector,
       () => import('../../../core/ui/confirm-dialog').then((m) => m.ConfirmDialog),
       {
         data: {
           title: 'Delete this draft?',
-          message: `Nobody has seen it. ${session.name} on ${when} is removed from your classes.`,
+          message: `Nobody has seen it. ${describeSession(session, this.store.timeZone())} is removed from your classes.`,
           confirm: 'Delete draft',
           dismiss: 'Keep draft',
         },

@@ -8,9 +8,9 @@ import { withPagedLoading } from '../../../core/api/with-paged-loading';
 import { AuthStore } from '../../../core/auth/auth.store';
 import { placeFieldErrors } from '../../../core/forms/form-errors';
 import { StudioStore } from '../../../core/studio/studio.store';
-import { CLOCK, dateKeyOf, formatDay, timeOfDayOf } from '../../../core/time/studio-time';
+import { CLOCK } from '../../../core/time/studio-time';
 import { ToastService } from '../../../core/ui/toast.service';
-import { groupByStudioDay } from '../../../shared/sessions/session-labels';
+import { describeSession, groupByStudioDay } from '../../../shared/sessions/session-labels';
 import { saved, type SaveResult } from '../trainer-results';
 import { withTrainers } from '../../../shared/sessions/with-trainers';
 import { DoorApi } from '../../door/door-api';
@@ -94,8 +94,7 @@ export const TrainerSessionsStore = signalStore(
   }),
   withMethods(
     (store, api = inject(SchedulingApi), door = inject(DoorApi), toast = inject(ToastService)) => {
-      const describe = (session: Session): string =>
-        `${session.name} on ${formatDay(dateKeyOf(session.startsAt, store.timeZone()))} at ${timeOfDayOf(session.startsAt, store.timeZone())}`;
+      const describe = (session: Session): string => describeSession(session, store.timeZone());
       const replace = (updated: Session): void =>
         patchState(store, { sessions: store.sessions().map((s) => (s.id === updated.id ? updated : s)) });
       const setBusy = (id: string, busy: boolean): void =>
