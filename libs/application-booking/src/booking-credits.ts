@@ -14,19 +14,26 @@ export const BookingCredits = {
    * the other reads under the session's lock: they share one round trip.
    */
   async balanceFor(memberships: MembershipRepository, memberId: string, creditCost: number): Promise<Membership | null> {
-    if (creditCost === 0) return null;
+    return creditCost === 0 ? null : BookingCredits.lockBalance(memberships, memberId);
+  },
+
+  /**
+   * The member's balance, locked (and opened empty if they have none), whatever the class costs: a booking starts
+   * it with the session's lock, before it knows the cost, so that all it reads shares that lock's round trip.
+   */
+  async lockBalance(memberships: MembershipRepository, memberId: string): Promise<Membership> {
     const membership = await memberships.getForUpdate(memberId);
     if (!membership) throw new MemberNotFoundError(memberId);
     return membership;
   },
 
   /**
-   * Spends the booking's `creditsSpent` from the balance `balanceFor` locked. Save the answer together with the
+   * Spends the booking's `creditsSpent` from the balance `balanceFor` or `lockBalance` locked. Save the answer together with the
    * booking (its ledger line names the booking; the foreign key is checked at commit).
    */
   charge(balance: Membership | null, booking: Booking, now: Date): ChargedCredits {
     if (booking.creditsSpent === 0) return { save: async () => undefined };
-    if (!balance) throw new Error('A paid booking is charged from the balance balanceFor locked');
+    if (!balance) throw new Error('A paid booking is charged from the balance it locked');
     balance.deductCredits(booking.creditsSpent, chargeOf(booking), now);
     return { save: async (memberships) => void (await memberships.save(balance)) };
   },

@@ -8,7 +8,7 @@ import type { ClassSession } from '@fitflow/domain-scheduling';
 declare const sessionRowLocked: unique symbol;
 
 /**
- * A session whose row this transaction holds `FOR UPDATE`. Only `SessionLocks.getForUpdate` hands one out, and
+ * A session whose row this transaction holds `FOR UPDATE`. Only `SessionLocks` hands one out, and
  * every method that locks a booking row, or reads spots to decide on one, asks for it: so the compiler enforces
  * ARCHITECTURE.md's lock order — "in every command that changes spots or credits: the session row, then its
  * bookings and holds, then the member's balance. Commands that start from a booking or a hold look up its session
@@ -50,6 +50,19 @@ export interface SessionLocks {
    * fewer, and every booking of the session queues behind that lock.
    */
   spotsFor(session: LockedSession, memberId: string): Promise<SpotCount>;
+  /**
+   * `getForUpdate` and `spotsFor` started together, so they share one round trip: the count is still a statement of
+   * its own and runs only once the lock is held. With the name of the session's trainer, for self-contained events.
+   * Null as `getForUpdate` answers it.
+   */
+  lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null>;
+}
+
+/** What a booking decides on, read under the session's lock in one round trip (`SessionLocks.lockForSpot`). */
+export interface SpotCheck {
+  session: LockedSession;
+  spots: SpotCount;
+  trainerName: string;
 }
 
 /** What the booking rule needs to know about a session's spots, read under its lock. */

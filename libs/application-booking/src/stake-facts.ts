@@ -1,6 +1,6 @@
 import type { ClassSession } from '@fitflow/domain-scheduling';
 import { MemberNotFoundError } from './errors';
-import type { MemberDirectory } from './ports';
+import type { DirectoryMember, MemberDirectory } from './ports';
 
 /**
  * The member taking a spot and the session, as a booking's or a hold's self-contained events name them. The member
@@ -9,9 +9,14 @@ import type { MemberDirectory } from './ports';
  */
 export async function stakeFactsOf(members: MemberDirectory, memberId: string, session: ClassSession) {
   const found = await members.findAll([memberId, session.trainerId]);
+  const trainerName = found.find((account) => account.id === session.trainerId)?.name ?? '';
+  return stakeFacts(found, memberId, session, trainerName);
+}
+
+/** The same from accounts already read (`found` must hold the member's) and the trainer's name. */
+export function stakeFacts(found: readonly DirectoryMember[], memberId: string, session: ClassSession, trainerName: string) {
   const member = found.find((account) => account.id === memberId);
   if (!member) throw new MemberNotFoundError(memberId);
-  const trainerName = found.find((account) => account.id === session.trainerId)?.name ?? '';
   const { startsAt, endsAt } = session.slot;
   return {
     memberId: member.id,

@@ -1,5 +1,6 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
-import type { LockedSession, SessionLocks, SpotCount } from '../ports';
+import type { LockedSession, SessionLocks, SpotCheck, SpotCount } from '../ports';
+import type { InMemoryMemberDirectory } from './in-memory-member-directory';
 import type { Clock } from '@fitflow/domain-shared';
 import type { InMemoryBookingRepository } from './in-memory-booking-repository';
 import type { InMemoryHoldRepository } from './in-memory-hold-repository';
@@ -16,6 +17,8 @@ export class InMemorySessionLocks implements SessionLocks {
   constructor(
     private readonly bookings: InMemoryBookingRepository,
     private readonly holds?: { repository: InMemoryHoldRepository; clock: Clock },
+    /** Names the trainer for `lockForSpot`. */
+    private readonly directory?: InMemoryMemberDirectory,
   ) {}
 
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
@@ -35,6 +38,13 @@ export class InMemorySessionLocks implements SessionLocks {
       alreadyBooked: confirmed.some((row) => row.memberId === memberId),
       alreadyHolding: this.holds?.repository.isHolding(session.id, memberId, this.holds.clock.now()) ?? false,
     };
+  }
+
+  async lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null> {
+    const session = await this.getForUpdate(sessionId);
+    if (!session) return null;
+    const trainerName = this.directory?.findNow(session.trainerId)?.name ?? '';
+    return { session, spots: await this.spotsFor(session, memberId), trainerName };
   }
 
   #activeHolds(sessionId: string): number {

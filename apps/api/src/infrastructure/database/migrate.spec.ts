@@ -50,6 +50,29 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
     expect(tokens).toEqual([]);
   });
 
+  it('counts the bookings each session already keeps when 0011 adds the booked counts', async () => {
+    const scratch = await createTestDatabase(kind);
+    try {
+      await migrations['0011_session_booked_count']?.down?.(scratch.db);
+      const trainer = newUser('tess@example.com');
+      const members = [newUser('a@example.com'), newUser('b@example.com'), newUser('c@example.com')];
+      await scratch.db.insertInto('users').values([{ ...trainer, role: 'trainer' }, ...members]).execute();
+      const session = { id: randomUUID(), trainer_id: trainer.id, name: 'Yoga', starts_at: new Date('2027-01-04T07:00:00Z'), ends_at: new Date('2027-01-04T08:00:00Z'), capacity: 5, credit_cost: 0, status: 'published' as const };
+      await scratch.db.insertInto('class_sessions').values(session).execute();
+      const statuses = ['confirmed', 'no_show', 'cancelled'] as const;
+      await scratch.db
+        .insertInto('bookings')
+        .values(members.map((member, i) => ({ id: randomUUID(), session_id: session.id, member_id: member.id, status: statuses[i], credits_spent: 0 })))
+        .execute();
+
+      await migrations['0011_session_booked_count']?.up(scratch.db);
+
+      expect(await scratch.db.selectFrom('session_booked_counts').selectAll().execute()).toEqual([{ session_id: session.id, booked: 2 }]);
+    } finally {
+      await scratch.close();
+    }
+  });
+
   it('rolls back and names the migration that fails', async () => {
     const scratch = await createTestDatabase(kind);
     try {

@@ -91,6 +91,15 @@ export interface ClassSessionsTable {
   updated_at: DefaultedTimestamp;
 }
 
+/**
+ * The bookings a session keeps (confirmed or no-show), one row per session that has had one, kept by the
+ * `bookings_count_kept` trigger (migration 0011): never written by hand.
+ */
+export interface SessionBookedCountsTable {
+  session_id: string;
+  booked: number;
+}
+
 export interface BookingsTable {
   id: string;
   session_id: string;
@@ -225,6 +234,7 @@ export interface Database {
   class_templates: ClassTemplatesTable;
   class_sessions: ClassSessionsTable;
   bookings: BookingsTable;
+  session_booked_counts: SessionBookedCountsTable;
   holds: HoldsTable;
   check_ins: CheckInsTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -6,7 +6,7 @@ import { BookingCredits } from '../../booking-credits';
 import { toBookingView } from '../../booking-view';
 import { SessionNotFoundError } from '../../errors';
 import type { BookingRepositories, BookingView } from '../../ports';
-import { stakeFactsOf } from '../../stake-facts';
+import { stakeFacts } from '../../stake-facts';
 
 export interface CreateBookingCommand {
   actor: Actor;
@@ -20,12 +20,13 @@ export interface CreateBookingCommand {
  * active hold (ALREADY_HOLDING: that spot is theirs to confirm) and a full session (SESSION_FULL). An unknown session,
  * or a draft the caller may not see, is NOT_FOUND.
  *
- * Every booking of a session queues behind its lock, so the statements run under it are started together and share
- * round trips (the unit of work pipelines them): the lock; the spot count with the caller's own booking, the member's
- * and the trainer's names and the member's balance (locked; a free class locks none); the booking with its credits;
- * the commit. A refusal (most answers in a rush for a popular class) rolls back after the second. `creditsSpent` is
- * the session's credit cost, taken from the member's balance in the same transaction (402 INSUFFICIENT_CREDITS or
- * CREDITS_EXPIRED otherwise, and nothing is booked).
+ * Every booking of a session queues behind its lock, so what is done under it takes two round trips and the commit:
+ * the lock with the spot count (the session row's booked count, the unexpired holds and the caller's own stake),
+ * the member's name and balance, locked whatever the class costs (a free class spends nothing from it), all started
+ * together; then the booking with its credits, written together (the unit of work pipelines them). A refusal (most
+ * answers in a rush for a popular class) rolls back after the first. `creditsSpent` is the session's credit cost,
+ * taken from the member's balance in the same transaction (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise,
+ * and nothing is booked).
  */
 export class CreateBookingHandler implements Handler<CreateBookingCommand, BookingView> {
   constructor(
@@ -36,17 +37,18 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
 
   async handle({ actor, sessionId }: CreateBookingCommand): Promise<BookingView> {
     return this.uow.transaction(async ({ bookings, sessions, members, memberships }) => {
-      const session = await sessions.getForUpdate(sessionId);
-      if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
-      const now = this.clock.now();
-      const creditCost = session.creditCost.value;
-      const [situation, stake, balance] = await Promise.all([
-        sessions.spotsFor(session, actor.userId),
-        stakeFactsOf(members, actor.userId, session),
-        BookingCredits.balanceFor(memberships, actor.userId, creditCost),
+      // One round trip under the session's lock, locking in ARCHITECTURE.md's order (the session, then the balance).
+      const [check, found, balance] = await Promise.all([
+        sessions.lockForSpot(sessionId, actor.userId),
+        members.findAll([actor.userId]),
+        BookingCredits.lockBalance(memberships, actor.userId),
       ]);
-      const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...situation });
-      const booking = Booking.create(spot, { id: this.ids.next(), ...stake, creditsSpent: creditCost, at: now });
+      if (!check || !isSessionVisibleTo(check.session, actor)) throw new SessionNotFoundError(sessionId);
+      const { session, spots, trainerName } = check;
+      const now = this.clock.now();
+      const stake = stakeFacts(found, actor.userId, session, trainerName);
+      const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...spots });
+      const booking = Booking.create(spot, { id: this.ids.next(), ...stake, creditsSpent: session.creditCost.value, at: now });
       const credits = BookingCredits.charge(balance, booking, now);
       await Promise.all([bookings.save(booking), credits.save(memberships)]);
       return toBookingView(booking.snapshot());

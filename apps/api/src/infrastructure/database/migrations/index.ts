@@ -9,6 +9,7 @@ import { holds } from './0007-holds';
 import { checkIns } from './0008-check-ins';
 import { credits } from './0009-credits';
 import { credentialsVersion } from './0010-credentials-version';
+import { sessionBookedCount } from './0011-session-booked-count';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_check_ins': checkIns,
   '0009_credits': credits,
   '0010_credentials_version': credentialsVersion,
+  '0011_session_booked_count': sessionBookedCount,
 };

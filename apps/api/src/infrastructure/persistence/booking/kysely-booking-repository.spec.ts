@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlreadyBookedError, type BookingRepositories, type LockedSession } from '@fitflow/application-booking';
 import { Booking, CancellationPolicy, Spots } from '@fitflow/domain-booking';
@@ -74,6 +75,13 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
 
   /** The session's row, locked in the caller's transaction: what locking its bookings asks for. */
   const locked = async (sessions: BookingRepositories['sessions'], id: string = sessionId) => (await sessions.getForUpdate(id)) as LockedSession;
+
+  /** Transactions of this database waiting on a lock now. */
+  const waitingOnLocks = async () =>
+    (
+      await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db)
+    ).rows[0].n;
 
   /** Its member cancels `booking` (more than 24 h ahead: 100 %). */
   const cancelByMember = (booking: Booking) =>
@@ -182,6 +190,63 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
       expect(await lockedElsewhere()).toEqual([]);
     });
     expect(await lockedElsewhere()).toEqual([{ id: booking.id }]);
+  });
+
+  it('locks a session for a spot and reads its spots and its trainer’s name with it (lockForSpot)', async () => {
+    const id = await insertSession();
+    await uow.transaction(({ bookings }) => bookings.save(newBooking({ sessionId: id })));
+    const check = await uow.transaction(({ sessions }) => sessions.lockForSpot(id, member.id));
+    expect(check).toMatchObject({ session: { id, name: 'Morning Yoga' }, trainerName: trainer.name });
+    expect(check?.spots).toEqual({ takenSpots: 1, alreadyBooked: true, alreadyHolding: false });
+    expect((await uow.transaction(({ sessions }) => sessions.lockForSpot(id, 'nope')))?.spots).toEqual({ takenSpots: 1, alreadyBooked: false, alreadyHolding: false });
+    expect(await uow.transaction(({ sessions }) => sessions.lockForSpot(randomUUID(), member.id))).toBeNull();
+    expect(await uow.transaction(({ sessions }) => sessions.lockForSpot('nope', member.id))).toBeNull();
+  });
+
+  it.runIf(kind === 'postgres')('counts, in lockForSpot, the booking committed while it queued for the lock', async () => {
+    const id = await insertSession();
+    let commitFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+    let firstHoldsLock!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (firstHoldsLock = resolve));
+    const first = uow.transaction(async ({ bookings, sessions }) => {
+      await locked(sessions, id);
+      await bookings.save(newBooking({ sessionId: id }));
+      firstHoldsLock();
+      await firstMayCommit;
+    });
+    await firstLocked;
+    const second = uow.transaction(({ sessions }) => sessions.lockForSpot(id, trainer.id));
+    await expect.poll(waitingOnLocks, { timeout: 10_000, interval: 50 }).toBe(1);
+    commitFirst();
+    await first;
+    // Sent with the lock in one round trip, the count still ran after it: it sees the booking it queued behind.
+    expect((await second)?.spots.takenSpots).toBe(1);
+  });
+
+  it('keeps each session’s booked count equal to the bookings it keeps, whoever writes them (the trigger)', async () => {
+    const [first, second] = [await insertSession(), await insertSession()];
+    const insert = async (sessionId: string, status: 'confirmed' | 'cancelled' = 'confirmed') => {
+      const id = randomUUID();
+      await database.db.insertInto('bookings').values({ id, session_id: sessionId, member_id: await insertMember(), status, credits_spent: 0 }).execute();
+      return id;
+    };
+    const [kept, cancelled, absent, moved, deleted] = [await insert(first), await insert(first), await insert(first), await insert(first), await insert(first)];
+    await insert(first, 'cancelled');
+    const set = (id: string, change: { status?: 'cancelled' | 'no_show'; session_id?: string; checked_in_at?: Date }) =>
+      database.db.updateTable('bookings').set(change).where('id', '=', id).execute();
+    await set(cancelled, { status: 'cancelled' });
+    await set(absent, { status: 'no_show' });
+    await set(kept, { checked_in_at: NOW });
+    await set(moved, { session_id: second });
+    await database.db.deleteFrom('bookings').where('id', '=', deleted).execute();
+
+    const counts = await sql<{ id: string; booked: number; kept: number }>`
+      select s.id, coalesce(c.booked, 0) as booked,
+             (select count(*)::integer from bookings b where b.session_id = s.id and b.status <> 'cancelled') as kept
+        from class_sessions s left join session_booked_counts c on c.session_id = s.id
+       where s.id in (${first}, ${second})`.execute(database.db);
+    expect(Object.fromEntries(counts.rows.map((row) => [row.id, [row.booked, row.kept]]))).toEqual({ [first]: [2, 2], [second]: [1, 1] });
   });
 
   it('turns a second confirmed booking of the same member into ALREADY_BOOKED, backed by the unique index', async () => {

@@ -1,9 +1,8 @@
 import { sql, type Transaction } from 'kysely';
-import type { LockedSession, SessionLocks, SpotCount } from '@fitflow/application-booking';
+import type { LockedSession, SessionLocks, SpotCheck, SpotCount } from '@fitflow/application-booking';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
-import { KyselySessionOccupancy } from '../scheduling/kysely-session-occupancy';
 import { occupancyOf, viewerStakeIn } from '../scheduling/occupancy-sql';
 import { isUuid } from '../scheduling/uuid';
 
@@ -12,16 +11,12 @@ import { isUuid } from '../scheduling/uuid';
  * number of API processes, so the count taken under the lock (from `occupancy-sql.ts`) cannot race.
  */
 export class KyselySessionLocks implements SessionLocks {
-  readonly #occupancy: KyselySessionOccupancy;
-
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly clock: Clock,
-  ) {
-    this.#occupancy = new KyselySessionOccupancy(trx, clock);
-  }
+  ) {}
 
-  /** The one place a `LockedSession` is made: right after `SELECT ... FOR UPDATE` answered its row. */
+  /** Where a `LockedSession` is made (here and in `lockForSpot`): right after `SELECT ... FOR UPDATE` answered its row. */
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     if (!isUuid(sessionId)) return null;
     const row = await this.trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst();
@@ -29,18 +24,48 @@ export class KyselySessionLocks implements SessionLocks {
   }
 
   /**
-   * A statement of its own after `getForUpdate`, never a subquery of it: under READ COMMITTED a statement that
-   * waited for the row lock still reads other tables as of its start, so it would miss the bookings committed by the
+   * The lock (joined to the trainer's name) and `spotsFor`'s statement, issued together: the connection pipelines
+   * them, and PostgreSQL starts the second only once the first has its row, so the count is still taken under the
+   * lock.
+   */
+  async lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null> {
+    if (!isUuid(sessionId)) return null;
+    const [row, spots] = await Promise.all([
+      this.trx
+        .selectFrom('class_sessions as s')
+        .leftJoin('users as t', 't.id', 's.trainer_id')
+        .selectAll('s')
+        .select('t.name as trainer_name')
+        .where('s.id', '=', sessionId)
+        .forUpdate('s')
+        .executeTakeFirst(),
+      this.#spotsOf(sessionId, memberId),
+    ]);
+    if (!row) return null;
+    const { trainer_name: trainerName, ...session } = row;
+    return { session: rowToClassSession(session) as LockedSession, spots, trainerName: trainerName ?? '' };
+  }
+
+  /**
+   * A statement of its own after the lock, never a subquery of it: under READ COMMITTED a statement that waited for
+   * the row lock still reads other tables as of its start, so it would miss the bookings committed by the
    * transactions it queued behind. This statement starts once the lock is held, and sees them all.
    */
-  async spotsFor({ id: sessionId }: LockedSession, memberId: string): Promise<SpotCount> {
-    if (!isUuid(memberId)) return { takenSpots: await this.#occupancy.takenSpots(sessionId), alreadyBooked: false, alreadyHolding: false };
+  spotsFor({ id: sessionId }: LockedSession, memberId: string): Promise<SpotCount> {
+    return this.#spotsOf(sessionId, memberId);
+  }
+
+  async #spotsOf(sessionId: string, memberId: string): Promise<SpotCount> {
     const session = sql.val(sessionId);
     const now = this.clock.now();
+    const member = isUuid(memberId) ? memberId : NOBODY;
     const { taken, booking_id, hold_id } = await this.trx
-      .selectFrom([occupancyOf(this.trx, session, now).as('o'), viewerStakeIn(this.trx, session, memberId, now).as('v')])
+      .selectFrom([occupancyOf(this.trx, session, now).as('o'), viewerStakeIn(this.trx, session, member, now).as('v')])
       .select([sql<number>`o.booked_count + o.held_count`.as('taken'), 'v.booking_id', 'v.hold_id'])
       .executeTakeFirstOrThrow();
     return { takenSpots: Number(taken), alreadyBooked: booking_id !== null, alreadyHolding: hold_id !== null };
   }
 }
+
+/** The nil UUID, no account's id: a stake of an id that is not a UUID is none. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';

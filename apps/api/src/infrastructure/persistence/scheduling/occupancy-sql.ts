@@ -5,14 +5,14 @@ import type { Database } from '../../database/schema';
  * THE place that knows where a session's bookings, holds and waitlist live. Every reader goes through these
  * subqueries: the schedule finder joins the first two laterally (one query per page, no query per row; PostgreSQL
  * evaluates them only for the rows of the page), and the capacity check under the session's lock
- * (`KyselySessionOccupancy`) selects from the first. Bookings are counted from `bookings`: every booking the session
- * keeps, confirmed or no-show, so the counts stay the same when the no-show job marks a finished session's
- * absentees. That is written `status <> 'cancelled'` (the check constraint allows no third status), the predicate
- * of `bookings_session_id_kept_idx`, so the count is an index-only scan of it. A no-show belongs to a session that
- * has ended, which no one can book any more, so counting them changes no booking decision. Holds are counted from
- * `holds` (pending with `expires_at > now`, through `holds_session_id_pending_idx`: a hold stops counting at
- * `expires_at` exactly, whether or not the expiry sweep has marked it yet); the waitlist answers zeros and nulls
- * until `waitlist_entries` exists, when only its expressions below change.
+ * (`KyselySessionOccupancy`, `KyselySessionLocks`) selects from the first. Booked spots are read from
+ * `session_booked_counts`: every booking the session keeps, confirmed or no-show, counted by a trigger on `bookings`
+ * (migration 0011), so reading them under the lock is one row, not a count of up to 500. No-shows stay counted, so
+ * the counts stay the same when the no-show job marks a finished session's absentees; a no-show belongs to a
+ * session that has ended, which no one can book any more, so counting them changes no booking decision. Holds are
+ * counted from `holds` (pending with `expires_at > now`, through `holds_session_id_pending_idx`: a hold stops
+ * counting at `expires_at` exactly, whether or not the expiry sweep has marked it yet); the waitlist answers zeros
+ * and nulls until `waitlist_entries` exists, when only its expressions below change.
  *
  * They are raw SQL fragments rather than query builders: the schedule is the busiest read of the API, and building
  * it through Kysely's builder cost the API more CPU than running it cost PostgreSQL. Either can be embedded in a
@@ -34,7 +34,7 @@ export interface OccupancyColumns {
 /** A parenthesised subquery of exactly one row, so it can be joined laterally. There are no waitlist rows to count: zero. */
 export function occupancyOf(_db: QueryCreator<Database>, sessionId: Expression<string>, now: Date): RawBuilder<OccupancyColumns> {
   return sql<OccupancyColumns>`(select
-    (select count(*)::integer from bookings b where b.session_id = ${sessionId} and b.status <> 'cancelled') as booked_count,
+    coalesce((select c.booked from session_booked_counts c where c.session_id = ${sessionId}), 0) as booked_count,
     (select count(*)::integer from holds h
       where h.session_id = ${sessionId} and h.status = 'pending' and h.expires_at > ${instant(now)}::timestamptz) as held_count,
     0 as waitlist_count)`;
