@@ -28,8 +28,8 @@ export const BookingCredits = {
   },
 
   /**
-   * Spends the booking's `creditsSpent` from the balance `balanceFor` or `lockBalance` locked. Save the answer together with the
-   * booking (its ledger line names the booking; the foreign key is checked at commit).
+   * Spends the booking's `creditsSpent` from the balance `balanceFor` or `lockBalance` locked. Save the answer
+   * together with the booking (its ledger line names the booking; the foreign key is checked at commit).
    */
   charge(balance: Membership | null, booking: Booking, now: Date): ChargedCredits {
     if (booking.creditsSpent === 0) return { save: async () => undefined };
