@@ -45,7 +45,7 @@ export interface SessionLocks {
    */
   getForUpdate(sessionId: string): Promise<LockedSession | null>;
   /**
-   * Confirmed bookings plus unexpired holds of the session, and whether `memberId` holds a confirmed booking or an
+   * Kept bookings (confirmed or no-show) plus unexpired holds of the session, and whether `memberId` holds a kept booking or an
    * unexpired hold on it, in one statement under the session's lock. One query rather than two keeps the lock held for one round trip
    * fewer, and every booking of the session queues behind that lock.
    */
@@ -67,7 +67,7 @@ export interface SpotCheck {
 
 /** What the booking rule needs to know about a session's spots, read under its lock. */
 export interface SpotCount {
-  /** Confirmed bookings plus unexpired holds. */
+  /** Kept bookings (confirmed or no-show) plus unexpired holds. */
   takenSpots: number;
   /** The member already holds a confirmed booking on the session. */
   alreadyBooked: boolean;

@@ -4,7 +4,8 @@
  * concurrent connections (25 on each process). Every round must end with exactly 50 × 201 and 950 × 409
  * SESSION_FULL, and 50 confirmed bookings counted in SQL, or the run fails (exit status 1). Beside the figures it
  * prints the hot-row ceiling of the same PostgreSQL: pgbench running `BEGIN; SELECT ... FOR UPDATE; UPDATE; COMMIT`
- * on one row (of a copy of the sessions table) with the same 50 clients, and the ratio attempts/s ÷ that ceiling (target >= 0.5).
+ * on one row (of a copy of the sessions table) with the same 50 clients, and the ratio attempts/s ÷ that ceiling
+ * (target >= 0.5).
  *
  * That ratio compares unlike work: 95 % of the rush's attempts are refusals that roll back, while every pgbench
  * transaction commits, so it swings with the disk's fsync. Each round therefore has a second half in which every
@@ -120,9 +121,12 @@ function mintTokens(secret: string, members: { id: string }[]): string[] {
 
 interface Round extends Timed {
   booked: number;
+  /** The sessions' booked count as the `bookings` trigger kept it: must equal `booked`. */
+  counted: number;
 }
 
 const BOOKED = `select count(*)::int as n from bookings where session_id = $1 and status = 'confirmed'`;
+const COUNTED = `select coalesce(sum(booked), 0)::int as n from session_booked_counts where session_id = $1`;
 
 /**
  * Every member books once: 50 workers (25 on each process) take the next member from one queue until all 1,000
@@ -136,15 +140,15 @@ async function bookingRush(sessionIds: string[], tokens: string[], targets: Targ
     path: `/api/v1/sessions/${sessionOf(i)}/book`,
     authorization: `Bearer ${tokens[i]}`,
   }));
-  const booked = (await Promise.all(sessionIds.map((id) => countRows(BOOKED, [id])))).reduce((sum, n) => sum + n, 0);
-  return { ...timed, booked };
+  const sum = async (query: string) => (await Promise.all(sessionIds.map((id) => countRows(query, [id])))).reduce((total, n) => total + n, 0);
+  return { ...timed, booked: await sum(BOOKED), counted: await sum(COUNTED) };
 }
 
 const isFull = (a: Attempt) => a.status === 409 && a.code === 'SESSION_FULL';
 
 /**
  * Exactly `spots` × 201 and the rest 409 SESSION_FULL, and `spots` confirmed rows (the rush: 50 and 950; the
- * all-booked half: 1,000 and none); anything else fails the run.
+ * all-booked half: 1,000 and none), as many as the sessions' booked count says; anything else fails the run.
  */
 function verify(round: Round, label: string, spots: number): void {
   const created = round.attempts.filter((a) => a.status === 201).length;
@@ -156,6 +160,7 @@ function verify(round: Round, label: string, spots: number): void {
     full !== MEMBERS - spots && `${full} × 409 SESSION_FULL instead of ${MEMBERS - spots}`,
     other && `unexpected answers: ${other}`,
     round.booked !== spots && `${round.booked} confirmed bookings in the database instead of ${spots}`,
+    round.counted !== round.booked && `a booked count of ${round.counted} kept for ${round.booked} confirmed bookings`,
   ]);
 }
 
@@ -180,7 +185,8 @@ async function verifyBalances(countRows: CountRows, members: number): Promise<vo
 }
 
 /**
- * The hot-row ceiling: pgbench, 50 clients on 2 threads, lock-then-update one session row (in its own table), with prepared statements
+ * The hot-row ceiling: pgbench, 50 clients on 2 threads, lock-then-update one session row (in its own table), with
+ * prepared statements
  * as the API uses them (`connect.ts` names every statement).
  */
 async function hotRowCeiling(url: string, sessionId: string, seconds: number): Promise<{ tps: number; latencyMs: number }> {
@@ -224,10 +230,10 @@ async function hotRowCeiling(url: string, sessionId: string, seconds: number): P
 
 /**
  * `VACUUM ANALYZE`, as autovacuum leaves a studio's tables between one popular class's rush and the next (it wakes
- * every minute; these rounds follow each other within seconds). Without it the planner keeps the statistics of the
- * empty tables the run started with: it reads a member's own booking of a session by scanning every booking, a scan
- * that grows with each round (measured: all-booked rounds fell from 420 to 280 bookings/s over six rounds, and
- * stayed level with this).
+ * every minute; these rounds follow each other within seconds, and the PostgreSQL on this machine runs with
+ * autovacuum off). Without it the planner keeps the statistics of the empty tables the run started with: it reads a
+ * member's own booking of a session by scanning every booking, a scan that grows with each round (measured:
+ * all-booked rounds fell from 420 to 280 bookings/s over six rounds, and stayed level with this).
  */
 async function asAutovacuumLeavesIt(url: string): Promise<void> {
   await promisify(execFile)(PSQL, ['--quiet', '--command=vacuum analyze', url]);

@@ -25,7 +25,7 @@ export function createBookingFakes(now: Date | string = FAKE_NOW) {
   const bookings = new InMemoryBookingRepository(locks);
   const holds = new InMemoryHoldRepository(locks);
   const members = new InMemoryMemberDirectory();
-  const sessions = new InMemorySessionLocks(bookings, { repository: holds, clock }, members);
+  const sessions = new InMemorySessionLocks(bookings, members, { repository: holds, clock });
   for (const { userId, email, name } of Object.values(CAST)) members.add(userId, email, name);
   // Every account in the directory can pay, with enough credits that only the tests about credits (which `fund`
   // their own balance) meet a refusal.

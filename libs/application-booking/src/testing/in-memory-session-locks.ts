@@ -16,9 +16,9 @@ export class InMemorySessionLocks implements SessionLocks {
 
   constructor(
     private readonly bookings: InMemoryBookingRepository,
-    private readonly holds?: { repository: InMemoryHoldRepository; clock: Clock },
     /** Names the trainer for `lockForSpot`. */
-    private readonly directory?: InMemoryMemberDirectory,
+    private readonly directory: InMemoryMemberDirectory,
+    private readonly holds?: { repository: InMemoryHoldRepository; clock: Clock },
   ) {}
 
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
@@ -43,7 +43,7 @@ export class InMemorySessionLocks implements SessionLocks {
   async lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null> {
     const session = await this.getForUpdate(sessionId);
     if (!session) return null;
-    const trainerName = this.directory?.findNow(session.trainerId)?.name ?? '';
+    const trainerName = this.directory.findNow(session.trainerId)?.name ?? '';
     return { session, spots: await this.spotsFor(session, memberId), trainerName };
   }
 

@@ -1,12 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
 import { migrateToLatest, MigrationFailedError } from './migrate';
 import { migrations } from './migrations';
+import type { Database } from './schema';
 
 function newUser(email: string) {
   return { id: randomUUID(), email, name: 'Test User', role: 'member' as const, password_hash: 'hash' };
+}
+
+/** A trainer's published session and `count` members, straight in SQL. */
+async function seedSessionWithMembers(db: Kysely<Database>, count: number) {
+  const trainer = { ...newUser('tess@example.com'), role: 'trainer' as const };
+  const members = Array.from({ length: count }, (_, i) => newUser(`member${i}@example.com`));
+  await db.insertInto('users').values([trainer, ...members]).execute();
+  const session = { id: randomUUID(), trainer_id: trainer.id, name: 'Yoga', starts_at: new Date('2027-01-04T07:00:00Z'), ends_at: new Date('2027-01-04T08:00:00Z'), capacity: 5, credit_cost: 0, status: 'published' as const };
+  await db.insertInto('class_sessions').values(session).execute();
+  return { session, members };
+}
+
+/** Transactions of this database waiting on a lock now. */
+async function waitingOnLocks(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+  return rows[0].n;
 }
 
 describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
@@ -50,22 +68,44 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
     expect(tokens).toEqual([]);
   });
 
-  it('counts the bookings each session already keeps when 0011 adds the booked counts', async () => {
+  it('counts the bookings each session already keeps when 0011 adds the booked counts, and forgets them on a truncate', async () => {
     const scratch = await createTestDatabase(kind);
     try {
       await migrations['0011_session_booked_count']?.down?.(scratch.db);
-      const trainer = newUser('tess@example.com');
-      const members = [newUser('a@example.com'), newUser('b@example.com'), newUser('c@example.com')];
-      await scratch.db.insertInto('users').values([{ ...trainer, role: 'trainer' }, ...members]).execute();
-      const session = { id: randomUUID(), trainer_id: trainer.id, name: 'Yoga', starts_at: new Date('2027-01-04T07:00:00Z'), ends_at: new Date('2027-01-04T08:00:00Z'), capacity: 5, credit_cost: 0, status: 'published' as const };
-      await scratch.db.insertInto('class_sessions').values(session).execute();
+      const { session, members } = await seedSessionWithMembers(scratch.db, 3);
       const statuses = ['confirmed', 'no_show', 'cancelled'] as const;
       await scratch.db
         .insertInto('bookings')
         .values(members.map((member, i) => ({ id: randomUUID(), session_id: session.id, member_id: member.id, status: statuses[i], credits_spent: 0 })))
         .execute();
 
-      await migrations['0011_session_booked_count']?.up(scratch.db);
+      // Each migration runs in a transaction of its own, as `migrateToLatest` runs it (0011 locks `bookings` in it).
+      await scratch.db.transaction().execute((trx) => migrations['0011_session_booked_count']?.up(trx) ?? Promise.resolve());
+
+      const counts = () => scratch.db.selectFrom('session_booked_counts').selectAll().execute();
+      expect(await counts()).toEqual([{ session_id: session.id, booked: 2 }]);
+      await sql`truncate bookings cascade`.execute(scratch.db);
+      expect(await counts()).toEqual([]);
+    } finally {
+      await scratch.close();
+    }
+  });
+
+  it.runIf(kind === 'postgres')('misses no booking another process commits while 0011 counts them', async () => {
+    const scratch = await createTestDatabase(kind);
+    try {
+      await migrations['0011_session_booked_count']?.down?.(scratch.db);
+      const { session, members } = await seedSessionWithMembers(scratch.db, 2);
+      const book = (db: Kysely<Database>, memberId: string) =>
+        db.insertInto('bookings').values({ id: randomUUID(), session_id: session.id, member_id: memberId, status: 'confirmed', credits_spent: 0 }).execute();
+      await book(scratch.db, members[0].id);
+      // Another API process books, its transaction open when the migration starts and committed while it runs.
+      const other = await scratch.db.startTransaction().execute();
+      await book(other, members[1].id);
+      const migrating = scratch.db.transaction().execute((trx) => migrations['0011_session_booked_count']?.up(trx) ?? Promise.resolve());
+      await expect.poll(() => waitingOnLocks(scratch.db), { timeout: 10_000, interval: 50 }).toBe(1);
+      await other.commit().execute();
+      await migrating;
 
       expect(await scratch.db.selectFrom('session_booked_counts').selectAll().execute()).toEqual([{ session_id: session.id, booked: 2 }]);
     } finally {

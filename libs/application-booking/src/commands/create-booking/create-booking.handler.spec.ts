@@ -99,6 +99,19 @@ describe('CreateBookingHandler', () => {
     await expect(book()).resolves.toMatchObject({ status: 'confirmed' });
   });
 
+  it('asks for the session’s lock before the member’s balance (ARCHITECTURE.md’s lock order), also for a free class', async () => {
+    const { handler, sessions, memberships } = setUp();
+    const free = SessionMother.published({ creditCost: 0 });
+    sessions.seed(free);
+    const asked: string[] = [];
+    const lockForSpot = sessions.lockForSpot.bind(sessions);
+    const getForUpdate = memberships.getForUpdate.bind(memberships);
+    vi.spyOn(sessions, 'lockForSpot').mockImplementation((...args) => (asked.push('session'), lockForSpot(...args)));
+    vi.spyOn(memberships, 'getForUpdate').mockImplementation((...args) => (asked.push('balance'), getForUpdate(...args)));
+    await handler.handle({ actor: actor('member'), sessionId: free.id });
+    expect(asked).toEqual(['session', 'balance']);
+  });
+
   it('answers NOT_FOUND for an unknown session and for a draft the member may not see', async () => {
     const { book, sessions } = setUp();
     const hidden = SessionMother.draft();

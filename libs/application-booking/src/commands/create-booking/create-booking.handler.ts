@@ -23,8 +23,9 @@ export interface CreateBookingCommand {
  * Every booking of a session queues behind its lock, so what is done under it takes two round trips and the commit:
  * the lock with the spot count (the session's booked count, its unexpired holds and the caller's own stake), the
  * member's name and balance, locked whatever the class costs (a free class spends nothing from it), all started
- * together; then the booking with its credits, written together (the unit of work pipelines them). A refusal (most
- * answers in a rush for a popular class) rolls back after the first. `creditsSpent` is the session's credit cost,
+ * together (a member's first balance is opened on the way: one more); then the booking with its credits, written
+ * together (the unit of work pipelines them). A refusal (most answers in a rush for a popular class) rolls back
+ * after the first. `creditsSpent` is the session's credit cost,
  * taken from the member's balance in the same transaction (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise,
  * and nothing is booked).
  */

@@ -11,21 +11,21 @@ import { sql, type Kysely, type Migration } from 'kysely';
  * version when its turn comes, which cost as much as the count (measured).
  *
  * A trigger keeps the count: every path that writes a booking (the API's, the jobs', the demo seed's and the
- * tests' own inserts) moves it in the same transaction, so it cannot drift from the rows. Booking paths already
- * hold the session's row (ARCHITECTURE.md's lock order: the session first), so the count's row is only ever
- * written by the session's lock holder; a change that keeps a booking kept (confirmed to no-show, a check-in)
- * touches nothing.
+ * tests' own inserts) moves it in the same transaction, and a TRUNCATE of the bookings empties it. Booking paths
+ * already hold the session's row (ARCHITECTURE.md's lock order: the session first), so the count's row is only
+ * ever written by the session's lock holder; a change that keeps a booking kept (confirmed to no-show, a
+ * check-in) touches nothing. The migration locks `bookings` against writers while it creates the trigger and
+ * counts the rows already there, so a booking committed by another process meanwhile cannot be missed by both.
  */
 export const sessionBookedCount = {
   async up(db: Kysely<any>) {
+    await sql`lock table bookings in share row exclusive mode`.execute(db);
     await db.schema
       .createTable('session_booked_counts')
       .addColumn('session_id', 'uuid', (col) => col.primaryKey().references('class_sessions.id').onDelete('cascade'))
       .addColumn('booked', 'integer', (col) => col.notNull())
       .addCheckConstraint('session_booked_counts_booked_check', sql`booked >= 0`)
       .execute();
-    await sql`insert into session_booked_counts (session_id, booked)
-                select session_id, count(*) from bookings where status <> 'cancelled' group by session_id`.execute(db);
     await sql`create function count_kept_bookings() returns trigger language plpgsql as $$
       declare
         was_kept boolean := tg_op <> 'INSERT' and old.status <> 'cancelled';
@@ -49,8 +49,19 @@ export const sessionBookedCount = {
     await sql`create trigger bookings_count_kept
                 after insert or update of status, session_id or delete on bookings
                 for each row execute function count_kept_bookings()`.execute(db);
+    await sql`create function forget_booked_counts() returns trigger language plpgsql as $$
+      begin
+        delete from session_booked_counts;
+        return null;
+      end $$`.execute(db);
+    await sql`create trigger bookings_truncated after truncate on bookings
+                for each statement execute function forget_booked_counts()`.execute(db);
+    await sql`insert into session_booked_counts (session_id, booked)
+                select session_id, count(*) from bookings where status <> 'cancelled' group by session_id`.execute(db);
   },
   async down(db: Kysely<any>) {
+    await sql`drop trigger bookings_truncated on bookings`.execute(db);
+    await sql`drop function forget_booked_counts()`.execute(db);
     await sql`drop trigger bookings_count_kept on bookings`.execute(db);
     await sql`drop function count_kept_bookings()`.execute(db);
     await db.schema.dropTable('session_booked_counts').execute();

@@ -16,7 +16,7 @@ export class KyselySessionLocks implements SessionLocks {
     private readonly clock: Clock,
   ) {}
 
-  /** Where a `LockedSession` is made (here and in `lockForSpot`): right after `SELECT ... FOR UPDATE` answered its row. */
+  /** Where a `LockedSession` is made (and in `lockForSpot`): right after `SELECT ... FOR UPDATE` answered its row. */
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     if (!isUuid(sessionId)) return null;
     const row = await this.trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst();
