@@ -40,6 +40,8 @@ for (const { width, height } of [
       await expect(page.getByRole('link', { name: 'Buy credits' })).toBeVisible();
       await page.getByRole('link', { name: '← Back to the schedule' }).click();
       await expect(page).toHaveURL(new RegExp(`/schedule\\?date=${day}&q=`));
+      // On a phone the search sits folded behind "Filters" (its code loads when they open).
+      if (width < 600) await page.getByRole('button', { name: /^Filters/ }).click();
       await expect(page.getByLabel('Search classes')).toHaveValue(className);
       await expect(page.getByRole('link', { name: className })).toHaveCount(1);
       await expectNoSidewaysScroll(page);

@@ -1,12 +1,11 @@
 import { InjectionToken } from '@angular/core';
-import * as Instant from 'temporal-polyfill/fns/Instant';
-import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
 import { STUDIO_LOCALE } from './studio-locale';
 
 /**
- * Calendar and clock arithmetic in the studio's IANA time zone, whatever the browser's zone is. Only the Temporal
- * polyfill reads zones, by the same rules as the domain's `time-zone.ts`; `Date` is used for instants and for plain
- * calendar arithmetic in UTC, never for the browser's local time.
+ * Calendar and clock arithmetic in the studio's IANA time zone, whatever the browser's zone is. Only `zoned` reads
+ * zones (through `Intl`, the browser's own zone data, instead of a Temporal polyfill on the schedule's first load),
+ * by the same rules as the domain's `time-zone.ts`; `Date` is used for instants and for plain calendar arithmetic
+ * in UTC, never for the browser's local time.
  */
 
 /** A calendar day in the studio, `YYYY-MM-DD`. */
@@ -37,9 +36,29 @@ function cached(key: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFo
   return formatter;
 }
 
-/** The studio's wall-clock reading of an instant. */
-function zoned(instant: Date | string, timeZone: string) {
-  return Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds(new Date(instant).getTime()), timeZone);
+/** The studio's wall-clock reading of an instant (to the second). */
+function zoned(instant: Date | string | number, timeZone: string) {
+  const formatter = cached(`zone|${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }),
+  );
+  const parts = formatter.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+/** How far the studio's clock is ahead of UTC at an instant, in ms. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const { year, month, day, hour, minute, second } = zoned(epochMs, timeZone);
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000;
 }
 
 export function isDateKey(value: unknown): value is DateKey {
@@ -74,8 +93,13 @@ export function timeOfDayOf(instant: Date | string, timeZone: string): TimeOfDay
 export function instantAt(date: DateKey, time: TimeOfDay, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wall = PlainDateTime.create(year, month, day, hour, minute);
-  return new Date(PlainDateTime.toZonedDateTime(wall, timeZone).epochMilliseconds);
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Zones change their offset at most once in two days: the readings that fit are with the offset of the day
+  // before or of the day after (two fit in a repeated hour, none in a skipped one).
+  const before = offsetAt(wall - DAY, timeZone);
+  const after = offsetAt(wall + DAY, timeZone);
+  const fitting = [before, after].map((offset) => wall - offset).filter((instant) => offsetAt(instant, timeZone) === wall - instant);
+  return new Date(fitting.length > 0 ? Math.min(...fitting) : wall - before);
 }
 
 /** The calendar day `days` after `date` (negative goes back). */

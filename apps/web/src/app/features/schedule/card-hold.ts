@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, computed, inject, input, output } from '@angular/core';
 import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink } from '@angular/router';
@@ -49,7 +49,9 @@ export class CardHold {
   readonly describedBy = input<string | null>(null);
   readonly sessionChange = output<Session>();
 
-  readonly #holds = inject(HoldStore);
+  readonly #injector = inject(Injector);
+  /** The card's HoldStore, made the first time it is needed: most cards (all of a visitor's) never offer a hold. */
+  readonly #holds = () => this.#injector.get(HoldStore);
   readonly #router = inject(Router);
   readonly #toast = inject(ToastService);
 
@@ -60,18 +62,18 @@ export class CardHold {
     if (me?.bookingId) return null;
     return actions.hold.allowed ? 'can-hold' : null;
   });
-  protected readonly holding = computed(() => this.#holds.busy() === 'hold');
+  protected readonly holding = computed(() => this.state() === 'can-hold' && this.#holds().busy() === 'hold');
   protected readonly classPage = computed(() => ['/sessions', this.session().id]);
 
   protected async hold(): Promise<void> {
-    const session = await this.#holds.holdSpot(this.session());
+    const session = await this.#holds().holdSpot(this.session());
     if (session) this.sessionChange.emit(session);
-    if (this.#holds.hold()) {
+    if (this.#holds().hold()) {
       await this.#router.navigate(this.classPage());
       return;
     }
     // Refused (the class filled up, say): the card shows the session as it is now, the toast says why.
-    const error = this.#holds.error();
+    const error = this.#holds().error();
     if (error) void this.#toast.error(error);
   }
 }

@@ -3,6 +3,7 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { CalendarHeader } from '../../core/time/calendar-header';
+import { provideFormFieldDefaults } from '../../core/ui/form-field-defaults';
 import { dateKeyOfPickedDay, isPickedDay, pickedDayOf, provideStudioDateAdapter } from '../../core/time/studio-date-adapter';
 import { ScheduleStore } from './schedule.store';
 
@@ -14,7 +15,7 @@ import { ScheduleStore } from './schedule.store';
 @Component({
   selector: 'ff-day-field',
   imports: [MatDatepickerModule, MatFormFieldModule, MatInputModule],
-  providers: [provideStudioDateAdapter()],
+  providers: [provideFormFieldDefaults(), provideStudioDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field subscriptSizing="dynamic">

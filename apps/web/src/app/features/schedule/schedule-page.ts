@@ -1,9 +1,5 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, ViewContainerRef, effect, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, ViewContainerRef, effect, inject, signal, untracked, viewChild } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../core/studio/studio.store';
@@ -13,7 +9,6 @@ import { CardHold } from './card-hold';
 import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
 import { LoadMore } from '../../core/ui/load-more';
-import { TrainerFilter } from '../../shared/sessions/trainer-filter';
 import { LoadError } from '../../core/ui/load-error';
 
 /**
@@ -28,13 +23,8 @@ import { LoadError } from '../../core/ui/load-error';
     LoadError,
     LoadMore,
     MatButtonModule,
-    MatButtonToggleModule,
-    MatCheckboxModule,
-    MatFormFieldModule,
-    MatInputModule,
     MatProgressBarModule,
     SessionCard,
-    TrainerFilter,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-page.html',
@@ -43,23 +33,27 @@ import { LoadError } from '../../core/ui/load-error';
 export class SchedulePage {
   protected readonly store = inject(ScheduleStore);
   protected readonly studio = inject(StudioStore);
+  protected readonly ranges: readonly { value: ScheduleRange; label: string }[] = [
+    { value: 'this-week', label: 'This week' },
+    { value: 'next-week', label: 'Next week' },
+    { value: 'day', label: 'Day' },
+  ];
   /** Whether the folded filters are shown (phones only: wider screens always show them). */
   protected readonly filtersOpen = signal(false);
 
-  private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
+  /** Whether the search, trainer and free-spots filters have arrived (their placeholders show until then). */
+  protected readonly narrowingShown = signal(false);
+
   /** Where the Day view's date field goes; there only while the Day view shows. */
   private readonly dayField = viewChild('dayField', { read: ViewContainerRef });
+  /** Where the narrowing filters go once loaded. */
+  private readonly narrowing = viewChild.required('narrowing', { read: ViewContainerRef });
+  /** Below 600 px the narrowing filters fold behind "Filters" (schedule-page.scss). */
+  private readonly onPhone = phoneWidth();
 
   constructor() {
     this.store.followUrl(inject(ActivatedRoute).queryParams);
     this.store.shownAgain();
-    // The box shows the URL's search (a shared link, Back), but never rewrites what is being typed: "morning "
-    // keeps its space while the URL already says "morning".
-    effect(() => {
-      const q = this.store.filters().q;
-      const box = this.searchBox().nativeElement;
-      if (box.value.trim() !== q) box.value = q;
-    });
     // The date field comes with Material's date picker, most of what the schedule would load otherwise: it loads
     // when the Day view first shows (not through `@defer`, whose runtime would weigh on the initial bundle).
     effect(() => {
@@ -69,6 +63,21 @@ export class SchedulePage {
         if (this.dayField() === place && place.length === 0) place.createComponent(DayField);
       });
     });
+    // The narrowing filters load once they can be seen: at once on a wide screen, when "Filters" opens on a phone.
+    // The first classes need none of their code, so it loads beside the list, not before it.
+    let destroyed = false;
+    inject(DestroyRef).onDestroy(() => (destroyed = true));
+    const loadNarrowing = effect(() => {
+      if (this.onPhone() && !this.filtersOpen()) return;
+      loadNarrowing.destroy();
+      untracked(() => {
+        void import('./narrowing-filters').then(({ NarrowingFilters }) => {
+          if (destroyed) return;
+          this.narrowing().createComponent(NarrowingFilters);
+          this.narrowingShown.set(true);
+        });
+      });
+    });
   }
 
   protected onRange(range: ScheduleRange): void {
@@ -76,8 +85,16 @@ export class SchedulePage {
     else if (range === 'next-week') void this.store.showNextWeek();
     else void this.store.showDay(this.store.filters().date);
   }
+}
 
-  protected onSearch(event: Event): void {
-    this.store.search((event.target as HTMLInputElement).value);
+/** Whether the window is phone-wide (below 600 px), followed as it resizes; false where there is no window. */
+function phoneWidth() {
+  const query = inject(DOCUMENT).defaultView?.matchMedia?.('(max-width: 599px)');
+  const matches = signal(query?.matches ?? false);
+  if (query) {
+    const follow = (event: MediaQueryListEvent) => matches.set(event.matches);
+    query.addEventListener('change', follow);
+    inject(DestroyRef).onDestroy(() => query.removeEventListener('change', follow));
   }
+  return matches.asReadonly();
 }

@@ -1,12 +1,15 @@
 import type { Routes } from '@angular/router';
-import { provideFormFieldDefaults } from '../../core/ui/form-field-defaults';
 import { SchedulePage } from './schedule-page';
 import { ScheduleStore } from './schedule.store';
 import { SessionDetailPage } from './session-detail/session-detail-page';
 import { SessionDetailStore } from './session-detail/session-detail.store';
 
+/**
+ * The schedule's form fields (NarrowingFilters, DayField) bring their own defaults: the route's providers load with
+ * the page, and Material's form-field code with them.
+ */
 export const scheduleRoutes: Routes = [
-  { path: '', title: 'Schedule', providers: [provideFormFieldDefaults(), ScheduleStore], component: SchedulePage },
+  { path: '', title: 'Schedule', providers: [ScheduleStore], component: SchedulePage },
 ];
 
 export const sessionRoutes: Routes = [
