@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../testing/databases';
 import { apiClient, expectStatus, freshWeek, signUpAs, type Headers, type SignedIn } from '../../testing/scheduling';
 import { TravellingClock } from '../../testing/travelling-clock';
 import { TEST_ADMIN, createTestApp, signIn, signUp, type TestApp } from '../../testing/test-app';
 import { balanceAddsUp as ledgerBalance } from '../../testing/ledger';
+import type { Database } from '../../infrastructure/database/schema';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const HOUR = 3_600_000;
@@ -56,6 +57,28 @@ interface BookingJson {
   [key: string]: unknown;
 }
 
+/** Members whose CreditsDeducted events the database refuses while they are listed (`refusingDeductionEvents`). */
+const REFUSED_DEDUCTIONS = 'test_refused_deductions';
+
+/**
+ * A trigger that refuses the CreditsDeducted outbox row of any member listed in REFUSED_DEDUCTIONS: a real failure
+ * late in a booking's transaction. Created once, before any booking: created by a test while the app runs, its DDL
+ * queued behind every open transaction that had written an event, and every later event behind the DDL (a CI run
+ * hung there).
+ */
+async function refusingDeductionEvents(db: Kysely<Database>): Promise<void> {
+  await sql`create table ${sql.table(REFUSED_DEDUCTIONS)} (member_id uuid primary key)`.execute(db);
+  await sql`create function refuse_deduction_event() returns trigger language plpgsql as $$
+    begin
+      if exists (select 1 from ${sql.table(REFUSED_DEDUCTIONS)} r where r.member_id::text = new.aggregate_id::text) then
+        raise exception 'injected: no CreditsDeducted for %', new.aggregate_id;
+      end if;
+      return new;
+    end $$`.execute(db);
+  await sql`create trigger refuse_deduction_event before insert on outbox for each row
+    when (new.type = 'CreditsDeducted') execute function refuse_deduction_event()`.execute(db);
+}
+
 /** Credits and payments through the HTTP API, on the test-mode gateway (the embedded default without a Stripe key). */
 describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
   const clock = new TravellingClock();
@@ -75,6 +98,7 @@ describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
     trainer = await signUpAs(t.app, 'trainer', { name: 'Tess Trainer' });
     fivePack = await createdPackage({ name: '5 classes', credits: 5, priceCents: 5_000, currency: 'EUR', validityDays: 30 });
     tenPack = await createdPackage({ name: '10 classes', credits: 10, priceCents: 9_000, currency: 'EUR', validityDays: 30 });
+    await refusingDeductionEvents(t.composition.database.db);
   });
   afterAll(() => t?.close());
 
@@ -475,16 +499,12 @@ describe.each(TEST_DATABASES)('credit routes on %s', (kind) => {
       const sessionId = await publishedSession({ creditCost: 2, capacity: 3 });
       const db = t.composition.database.db;
       // A real failure inside the booking's transaction after the balance and its ledger line were written: the last
-      // statement, the CreditsDeducted event's outbox row, is refused by the database.
-      await sql`create function refuse_deduction_event() returns trigger language plpgsql as $$
-        begin raise exception 'injected: no CreditsDeducted for %', new.aggregate_id; end $$`.execute(db);
-      await sql`create trigger refuse_deduction_event before insert on outbox for each row
-        when (new.type = 'CreditsDeducted' and new.aggregate_id = ${sql.lit(unlucky.id)}) execute function refuse_deduction_event()`.execute(db);
+      // statement, the CreditsDeducted event's outbox row, is refused by the database (`refusingDeductionEvents`).
+      await sql`insert into ${sql.table(REFUSED_DEDUCTIONS)} (member_id) values (${unlucky.id})`.execute(db);
       try {
         expect(expectStatus(await book(sessionId, unlucky.headers), 500).json()).toMatchObject({ code: 'INTERNAL' });
       } finally {
-        await sql`drop trigger refuse_deduction_event on outbox`.execute(db);
-        await sql`drop function refuse_deduction_event()`.execute(db);
+        await sql`delete from ${sql.table(REFUSED_DEDUCTIONS)} where member_id = ${unlucky.id}`.execute(db);
       }
 
       expect(await bookingRows(sessionId)).toEqual([]);
