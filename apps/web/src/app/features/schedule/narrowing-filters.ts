@@ -33,28 +33,8 @@ import { ScheduleStore } from './schedule.store';
       Only with free spots
     </mat-checkbox>
   `,
-  // The same flex items as the page's placeholders (schedule-page.scss), so nothing moves when these arrive.
-  styles: `
-    :host {
-      display: contents;
-    }
-    .search {
-      flex: 2 1 220px;
-    }
-    .trainer {
-      flex: 1 1 180px;
-    }
-    .available {
-      flex: 0 0 auto;
-      margin-left: -8px;
-    }
-    @media (max-width: 599px) {
-      .search,
-      .trainer {
-        flex: 1 1 100%;
-      }
-    }
-  `,
+  // The same places as the page's placeholders (_narrowing-places.scss), so nothing moves when these arrive.
+  styleUrl: './narrowing-filters.scss',
 })
 export class NarrowingFilters {
   protected readonly store = inject(ScheduleStore);
