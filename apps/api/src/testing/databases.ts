@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import {
   connectPostgres,
@@ -8,6 +9,7 @@ import {
   type DatabaseKind,
 } from '../infrastructure/database/connect';
 import { migrateToLatest } from '../infrastructure/database/migrate';
+import type { Database } from '../infrastructure/database/schema';
 
 /** A fresh, migrated database of its own; `close()` disposes of it. */
 export interface TestDatabase extends DatabaseHandle {
@@ -106,4 +108,11 @@ function urlOfDatabase(name: string): string {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** How many transactions of `db`'s PostgreSQL database wait on a lock now: a test sees a second one queue. */
+export async function transactionsWaitingOnLocks(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+  return rows[0]?.n ?? 0;
 }

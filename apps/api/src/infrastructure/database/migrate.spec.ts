@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
+import { createTestDatabase, TEST_DATABASES, transactionsWaitingOnLocks, type TestDatabase } from '../../testing/databases';
 import { migrateToLatest, MigrationFailedError } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
@@ -18,13 +18,6 @@ async function seedSessionWithMembers(db: Kysely<Database>, count: number) {
   const session = { id: randomUUID(), trainer_id: trainer.id, name: 'Yoga', starts_at: new Date('2027-01-04T07:00:00Z'), ends_at: new Date('2027-01-04T08:00:00Z'), capacity: 5, credit_cost: 0, status: 'published' as const };
   await db.insertInto('class_sessions').values(session).execute();
   return { session, members };
-}
-
-/** Transactions of this database waiting on a lock now. */
-async function waitingOnLocks(db: Kysely<Database>): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
-    where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
-  return rows[0].n;
 }
 
 describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
@@ -103,7 +96,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (kind) => {
       const other = await scratch.db.startTransaction().execute();
       await book(other, members[1].id);
       const migrating = scratch.db.transaction().execute((trx) => migrations['0011_session_booked_count']?.up(trx) ?? Promise.resolve());
-      await expect.poll(() => waitingOnLocks(scratch.db), { timeout: 10_000, interval: 50 }).toBe(1);
+      await expect.poll(() => transactionsWaitingOnLocks(scratch.db), { timeout: 10_000, interval: 50 }).toBe(1);
       await other.commit().execute();
       await migrating;
 

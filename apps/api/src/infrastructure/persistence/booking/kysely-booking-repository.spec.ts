@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlreadyBookedError, type BookingRepositories, type LockedSession } from '@fitflow/application-booking';
 import { Booking, CancellationPolicy, Spots } from '@fitflow/domain-booking';
 import { FixedClock } from '@fitflow/domain-shared';
-import { TEST_DATABASES, createTestDatabase, type TestDatabase } from '../../../testing/databases';
+import { TEST_DATABASES, createTestDatabase, transactionsWaitingOnLocks, type TestDatabase } from '../../../testing/databases';
 import { KyselyUnitOfWork } from '../../database/kysely-unit-of-work';
 import { bookingRepositories } from './booking-repositories';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
@@ -75,13 +75,6 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
 
   /** The session's row, locked in the caller's transaction: what locking its bookings asks for. */
   const locked = async (sessions: BookingRepositories['sessions'], id: string = sessionId) => (await sessions.getForUpdate(id)) as LockedSession;
-
-  /** Transactions of this database waiting on a lock now. */
-  const waitingOnLocks = async () =>
-    (
-      await sql<{ n: number }>`select count(*)::integer as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db)
-    ).rows[0].n;
 
   /** Its member cancels `booking` (more than 24 h ahead: 100 %). */
   const cancelByMember = (booking: Booking) =>
@@ -217,7 +210,7 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     });
     await firstLocked;
     const second = uow.transaction(({ sessions }) => sessions.lockForSpot(id, trainer.id));
-    await expect.poll(waitingOnLocks, { timeout: 10_000, interval: 50 }).toBe(1);
+    await expect.poll(() => transactionsWaitingOnLocks(database.db), { timeout: 10_000, interval: 50 }).toBe(1);
     commitFirst();
     await first;
     // Sent with the lock in one round trip, the count still ran after it: it sees the booking it queued behind.
