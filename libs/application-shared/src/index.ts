@@ -1,4 +1,5 @@
 export * from './handler';
+export * from './last-writes';
 export * from './errors';
 export * from './events/event-dispatcher';
 export * from './events/event-fan-out';

@@ -1,12 +1,13 @@
 import type { DomainEvent } from '@fitflow/domain-shared';
+import type { LastWrites } from './last-writes';
 
 /**
  * Runs `work` in one database transaction with the repositories `TRepos` bound to it. Events that repositories
  * pull from saved aggregates are written to the outbox inside the same transaction; they are published only
- * after the commit.
+ * after the commit. `work` may answer `commitBehind(result, ...writes)` to commit in its last writes' round trip.
  */
 export interface UnitOfWork<TRepos> {
-  transaction<T>(work: (repos: TRepos) => Promise<T>): Promise<T>;
+  transaction<T>(work: (repos: TRepos) => Promise<T | LastWrites<T>>): Promise<T>;
 }
 
 /** A stored event: the outbox gives it the id that idempotent handlers key their work on. */

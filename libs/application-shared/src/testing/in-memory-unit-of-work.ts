@@ -1,3 +1,4 @@
+import { type LastWrites, settle } from '../last-writes';
 import type { UnitOfWork } from '../ports';
 
 /** An in-memory store that can note its state and later put it back. */
@@ -21,7 +22,7 @@ export class InMemoryUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     private readonly stores: readonly Checkpointable[],
   ) {}
 
-  transaction<T>(work: (repos: TRepos) => Promise<T>): Promise<T> {
+  transaction<T>(work: (repos: TRepos) => Promise<T | LastWrites<T>>): Promise<T> {
     const run = this.#queue.then(() => this.#run(work));
     this.#queue = run.catch(() => undefined);
     return run;
@@ -35,10 +36,10 @@ export class InMemoryUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     return this.#rollbacks;
   }
 
-  async #run<T>(work: (repos: TRepos) => Promise<T>): Promise<T> {
+  async #run<T>(work: (repos: TRepos) => Promise<T | LastWrites<T>>): Promise<T> {
     const rollbacks = this.stores.map((store) => store.checkpoint());
     try {
-      const result = await work(this.repos);
+      const result = await settle(await work(this.repos));
       this.#commits += 1;
       return result;
     } catch (error) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Socket } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
@@ -61,13 +62,38 @@ function preparingStatements(pool: pg.Pool): PostgresPool {
     async connect() {
       const client = await pool.connect();
       return {
-        query: ((text: string, values: unknown[]) =>
-          client.query({ name: statementName(text), text, values })) as never,
+        query: ((text: string, values: unknown[]) => {
+          writeTogether(client);
+          const sent = client.query({ name: statementName(text), text, values });
+          return text === 'begin' ? answeredAtOnce(sent) : sent;
+        }) as never,
         release: (destroy?: boolean) => client.release(destroy),
       };
     },
     end: () => pool.end(),
   };
+}
+
+/**
+ * Holds the connection's socket writes until the code running now is done, so statements issued together (see
+ * `pipelined`) leave in one system call rather than one each: with the database on the same machine, those calls
+ * were a quarter of the API's CPU time in the booking rush (node-postgres corks only each statement's own messages).
+ */
+function writeTogether(client: pg.PoolClient): void {
+  const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
+  if (socket.writableCorked > 0) return;
+  socket.cork();
+  process.nextTick(() => socket.uncork());
+}
+
+/**
+ * BEGIN answered before PostgreSQL answers it, so the transaction's first statements follow it in the same round
+ * trip instead of one later. Should it fail, the connection is broken or the transaction is, and the statements
+ * behind it fail with it.
+ */
+function answeredAtOnce(sent: Promise<pg.QueryResult>): Promise<Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'>> {
+  sent.catch(() => undefined);
+  return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [] });
 }
 
 const statementNames = new Map<string, string>();

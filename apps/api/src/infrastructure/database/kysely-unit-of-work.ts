@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { OutboxWriter, UnitOfWork } from '@fitflow/application-shared';
-import type { Kysely, Transaction } from 'kysely';
+import { LastWrites, type OutboxWriter, settle, type UnitOfWork } from '@fitflow/application-shared';
+import { isAbortedTransactionError, type Kysely, type Transaction } from 'kysely';
 import { KyselyOutboxWriter } from './kysely-outbox';
 import { pipelined } from './pipelining';
 import type { Database } from './schema';
@@ -37,17 +37,28 @@ export class KyselyUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     private readonly options: KyselyUnitOfWorkOptions = {},
   ) {}
 
-  async transaction<T>(work: (repos: TRepos) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (repos: TRepos) => Promise<T | LastWrites<T>>): Promise<T> {
     const newEventId = this.options.newEventId ?? randomUUID;
     const enclosing = enclosingTransaction.getStore();
-    if (enclosing) return work(this.makeRepositories(enclosing, new KyselyOutboxWriter(enclosing, newEventId)));
+    if (enclosing) return settle(await work(this.makeRepositories(enclosing, new KyselyOutboxWriter(enclosing, newEventId))));
     let outbox: KyselyOutboxWriter | undefined;
-    const result = await this.db.transaction().execute((trx) =>
-      pipelined(trx, (piped) => {
-        outbox = new KyselyOutboxWriter(piped, newEventId);
-        return work(this.makeRepositories(piped, outbox));
-      }),
-    );
+    let outcome: T | LastWrites<T> | undefined;
+    try {
+      // Kysely commits as soon as `work` returns: with `LastWrites`, while they are still on their way, in the same
+      // round trip.
+      await this.db.transaction().execute((trx) =>
+        pipelined(trx, async (piped) => {
+          outbox = new KyselyOutboxWriter(piped, newEventId);
+          outcome = await work(this.makeRepositories(piped, outbox));
+        }),
+      );
+    } catch (error) {
+      // A failed write aborted the transaction, and PostgreSQL answered the COMMIT behind it with a rollback: the
+      // write's own error says why.
+      if (outcome instanceof LastWrites && isAbortedTransactionError(error)) await outcome.writes;
+      throw error;
+    }
+    const result = await settle(outcome as T | LastWrites<T>);
     if (outbox?.appended) this.options.afterCommit?.();
     return result;
   }

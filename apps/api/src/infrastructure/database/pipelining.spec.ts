@@ -1,57 +1,8 @@
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryResult,
-  sql,
-} from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from '../../testing/databases';
-import { pipelined } from './pipelining';
-
-/** A connection that answers only when told to, and remembers what reached it. */
-class HeldConnection implements DatabaseConnection {
-  readonly received: string[] = [];
-  readonly #answers: (() => void)[] = [];
-
-  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    this.received.push(query.sql);
-    return new Promise((resolve) => this.#answers.push(() => resolve({ rows: [] })));
-  }
-
-  answerAll(): void {
-    for (const answer of this.#answers.splice(0)) answer();
-  }
-
-  // eslint-disable-next-line require-yield -- never streamed
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('not streamed');
-  }
-}
-
-function kyselyOn(connection: HeldConnection): Kysely<{ t: { n: number } }> {
-  const driver: Driver = {
-    init: async () => undefined,
-    acquireConnection: async () => connection,
-    beginTransaction: async () => undefined,
-    commitTransaction: async () => undefined,
-    rollbackTransaction: async () => undefined,
-    releaseConnection: async () => undefined,
-    destroy: async () => undefined,
-  };
-  return new Kysely({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => driver,
-      createIntrospector: (db) => new PostgresIntrospector(db),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  });
-}
+import { HeldConnection, kyselyOn } from '../../testing/held-connection';
+import { LateStatementError, pipelined } from './pipelining';
 
 describe('pipelined', () => {
   it('hands statements started together to the connection before the first is answered', async () => {
@@ -69,6 +20,20 @@ describe('pipelined', () => {
 
     expect(connection.received).toEqual(['select "n" from "t"', 'insert into "t" ("n") values ($1)']);
     await work;
+  });
+
+  it('refuses a statement started on its view once the work has returned: it never reaches the connection', async () => {
+    const connection = new HeldConnection();
+    const db = kyselyOn(connection);
+
+    await db.transaction().execute(async (trx) => {
+      let view: typeof trx | undefined;
+      await pipelined(trx, async (piped) => void (view = piped));
+      // Still inside the transaction, before its commit: where a late write of `commitBehind` would land.
+      await expect(view?.selectFrom('t').select('n').execute()).rejects.toBeInstanceOf(LateStatementError);
+    });
+
+    expect(connection.received).toEqual(['commit']);
   });
 
   it('leaves plain Kysely one statement at a time (which is why it exists)', async () => {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { UnitOfWork } from '@fitflow/application-shared';
+import { type LastWrites, settle, type UnitOfWork } from '@fitflow/application-shared';
 import type { Kysely, Transaction } from 'kysely';
 import { KyselyUnitOfWork, type KyselyUnitOfWorkOptions, type RepositoryFactory } from '../database/kysely-unit-of-work';
 import type { Database } from '../database/schema';
@@ -31,7 +31,7 @@ export class IdempotentUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     this.#plain = new KyselyUnitOfWork(db, makeRepositories, options);
   }
 
-  async transaction<T>(work: (repos: TRepos) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (repos: TRepos) => Promise<T | LastWrites<T>>): Promise<T> {
     const claim = claimOfThisRequest.getStore();
     if (!claim) return this.#plain.transaction(work);
     if (claim.committedEffect) return claim.committedEffect.value as T;
@@ -45,7 +45,9 @@ export class IdempotentUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
       this.options,
     );
     return recording.transaction(async (repos) => {
-      const result = await work(repos);
+      // The effect is recorded once the writes have answered (its check of the claim needs an answer): under a key,
+      // `LastWrites` commit one round trip later, as any unit of work's writes.
+      const result = await settle(await work(repos));
       await this.store.recordEffect(trx as Transaction<Database>, claim, result);
       return result;
     });

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { OutboxWriter } from '@fitflow/application-shared';
+import { allInOrder, type OutboxWriter } from '@fitflow/application-shared';
 import { AlreadyBookedError, type BookingRepository, type KeysetPage, type LockedSession } from '@fitflow/application-booking';
 import { Booking } from '@fitflow/domain-booking';
 import type { Database } from '../../database/schema';
@@ -54,7 +54,8 @@ export class KyselyBookingRepository implements BookingRepository {
         if (!isUniqueViolation(error, 'bookings_one_confirmed_per_member_idx')) throw error;
         throw Object.assign(new AlreadyBookedError(s.sessionId), { cause: error });
       });
-    // Sent together: one round trip (the unit of work pipelines its statements).
-    await Promise.all([written, this.outbox.append(booking.pullEvents())]);
+    // Sent together: one round trip (the unit of work pipelines its statements). The row's own failure is the one
+    // reported, not the event's that failed behind it.
+    await allInOrder([written, this.outbox.append(booking.pullEvents())]);
   }
 }

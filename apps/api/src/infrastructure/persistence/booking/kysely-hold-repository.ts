@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { OutboxWriter } from '@fitflow/application-shared';
+import { allInOrder, type OutboxWriter } from '@fitflow/application-shared';
 import { AlreadyHoldingError, type DueHold, type HoldRepository, type LockedSession } from '@fitflow/application-booking';
 import { SpotHold } from '@fitflow/domain-booking';
 import type { Database } from '../../database/schema';
@@ -74,7 +74,8 @@ export class KyselyHoldRepository implements HoldRepository {
         if (!isUniqueViolation(error, 'holds_one_pending_per_member_idx')) throw error;
         throw Object.assign(new AlreadyHoldingError(s.sessionId), { cause: error });
       });
-    // Sent together: one round trip (the unit of work pipelines its statements).
-    await Promise.all([written, this.outbox.append(hold.pullEvents())]);
+    // Sent together: one round trip (the unit of work pipelines its statements). The row's own failure is the one
+    // reported, not the event's that failed behind it.
+    await allInOrder([written, this.outbox.append(hold.pullEvents())]);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type QueryCreator, type Transaction } from 'kysely';
-import type { OutboxWriter } from '@fitflow/application-shared';
+import { allInOrder, type OutboxWriter } from '@fitflow/application-shared';
 import type { CreditTransactionView, MembershipRepository } from '@fitflow/application-membership';
 import { Membership, type CreditEntry, type MembershipSnapshot } from '@fitflow/domain-membership';
 import type { CreditTransactionsTable, Database, MembershipRow } from '../../database/schema';
@@ -60,8 +60,9 @@ export class KyselyMembershipRepository implements MembershipRepository {
             .insertInto('credit_transactions')
             .values(lines.map((line) => lineToRow(s.memberId, line)))
             .execute();
-    // Sent together: one round trip (the unit of work pipelines its statements).
-    await Promise.all([written, this.outbox.append(membership.pullEvents())]);
+    // Sent together: one round trip (the unit of work pipelines its statements). The row's own failure is the one
+    // reported, not the event's that failed behind it.
+    await allInOrder([written, this.outbox.append(membership.pullEvents())]);
     return lines;
   }
 
