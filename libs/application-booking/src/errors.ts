@@ -19,3 +19,13 @@ export class MemberNotFoundError extends DomainError {
     super('No such member');
   }
 }
+
+/**
+ * A booking decided without the session's lock lost its spot to another before it committed (`confirmClaim`): it
+ * rolled back, and is decided again under the lock. Never an answer: the retry answers.
+ */
+export class SpotTakenMeanwhileError extends Error {
+  constructor(readonly sessionId: string) {
+    super(`The spots a booking of session ${sessionId} was decided on were taken meanwhile`);
+  }
+}

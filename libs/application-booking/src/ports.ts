@@ -1,6 +1,6 @@
 import type { MembershipRepository } from '@fitflow/application-membership';
 import type { Page, PageRequest } from '@fitflow/application-shared';
-import type { Booking, BookingStatus, CancelledBy, HoldSource, HoldStatus, SpotHold } from '@fitflow/domain-booking';
+import type { Booking, BookingStatus, CancelledBy, GrantedSpot, HoldSource, HoldStatus, SpotHold } from '@fitflow/domain-booking';
 import type { ClassSession } from '@fitflow/domain-scheduling';
 
 // ---- Write side: bound to one transaction by the UnitOfWork ----------------------------------------------------
@@ -56,11 +56,25 @@ export interface SessionLocks {
    * Null as `getForUpdate` answers it.
    */
   lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null>;
+  /**
+   * As `lockForSpot`, but `SELECT ... FOR SHARE`: the session cannot change until the transaction ends (its edits,
+   * its cancellation and `lockForSpot` wait), while other bookings and holds that share it go ahead, queueing only on
+   * the session's booked-count row from their insert to their commit. The spots may therefore be taken meanwhile: a
+   * spot decided on them issues `confirmClaim` right behind its insert.
+   */
+  shareForSpot(sessionId: string, memberId: string): Promise<SpotCheck<ClassSession> | null>;
+  /**
+   * Fails the transaction with `SpotTakenMeanwhileError` when the session's taken spots (kept bookings and running
+   * holds), the new one included, are more than `check` saw taken plus `spot.freeSpots`: others took the last spot it
+   * saw free. Issue it after the spot's insert, in the same round trip as the commit (`commitBehind`): the database
+   * checks it, one spot-taker of the session at a time.
+   */
+  confirmClaim(check: SpotCheck<ClassSession>, spot: GrantedSpot): Promise<void>;
 }
 
-/** What a booking decides on, read under the session's lock in one round trip (`SessionLocks.lockForSpot`). */
-export interface SpotCheck {
-  session: LockedSession;
+/** What a booking or a hold decides on, read with the session's row held, in one round trip (`lockForSpot`, `shareForSpot`). */
+export interface SpotCheck<TSession extends ClassSession = LockedSession> {
+  session: TSession;
   spots: SpotCount;
   trainerName: string;
 }

@@ -13,6 +13,9 @@ export async function stakeFactsOf(members: MemberDirectory, memberId: string, s
   return stakeFacts(found, memberId, session, trainerName);
 }
 
+/** The member and the session as a spot's events name them (`stakeFacts`). */
+export type StakeFacts = ReturnType<typeof stakeFacts>;
+
 /** The same from accounts already read (`found` must hold the member's) and the trainer's name. */
 export function stakeFacts(found: readonly DirectoryMember[], memberId: string, session: ClassSession, trainerName: string) {
   const member = found.find((account) => account.id === memberId);

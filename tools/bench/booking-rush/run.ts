@@ -10,9 +10,9 @@
  * That ratio compares unlike work: 95 % of the rush's attempts are refusals that roll back, while every pgbench
  * transaction commits, so it swings with the disk's fsync. Each round therefore has a second half in which every
  * attempt books: the same 1,000 members take 1,000 spots, two 500-spot sessions (500 is `Capacity`'s maximum)
- * booked one after the other, so each attempt locks one hot session row and commits, as pgbench's do. It must end
- * with exactly 1,000 × 201 and 1,000 confirmed bookings, and its ratio bookings/s ÷ the ceiling is printed beside
- * the rush's (target >= 0.5).
+ * booked one after the other, so each attempt takes one hot row (its session's booked count) and commits, as
+ * pgbench's do. It must end with exactly 1,000 × 201 and 1,000 confirmed bookings, and its ratio bookings/s ÷ the
+ * ceiling is printed beside the rush's (target >= 0.5).
  *
  * Before each measured round the tables are vacuumed and analysed, as autovacuum leaves them between one popular
  * class's rush and the next (see `asAutovacuumLeavesIt`).
@@ -306,7 +306,7 @@ await benchRun('fitflow_booking_rush', async (run) => {
     ['the same, all booked', `${bookings.rate.toFixed(0)} bookings/s   p50 ${ms(bookings.p50)}   p99 ${ms(bookings.p99)}   (${bookings.count} bookings in ${bookings.seconds.toFixed(2)} s)`],
     ['', `each spends 1 credit in its transaction (the member's balance locked, a ledger line written); balances checked`],
     ['the same, free classes', `${freeBookings.rate.toFixed(0)} bookings/s   p50 ${ms(freeBookings.p50)}   p99 ${ms(freeBookings.p99)}   (0 credits: the balance locked, nothing written to it)`],
-    ['', `${FULL_SESSIONS} sessions of ${MAX_CAPACITY} (Capacity's maximum) a round, one after the other: each attempt locks one hot row and commits`],
+    ['', `${FULL_SESSIONS} sessions of ${MAX_CAPACITY} (Capacity's maximum) a round, one after the other: each attempt takes one hot row and commits`],
     ['booked per round', `${fullBooked.join(', ')} in every round (must be exactly ${MEMBERS}: ${MEMBERS} × 201, checked)`],
     ['hot-row ceiling (pgbench)', `${ceiling.toFixed(0)} tps   latency avg ${ms(ceilingLatency)}   (${rounds} × ${slice} s, one slice after each round: ${tpsRange} tps)`],
     ['', `${CONNECTIONS} clients, -j 2, prepared statements: BEGIN; SELECT ... FOR UPDATE; UPDATE; COMMIT on one row`],

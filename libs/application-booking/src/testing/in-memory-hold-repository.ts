@@ -1,14 +1,7 @@
 import { InMemoryAggregateStore, type Checkpointable } from '@fitflow/application-shared/testing';
-import { SpotHold, type SpotHoldSnapshot } from '@fitflow/domain-booking';
+import { AlreadyHoldingError, SpotHold, type SpotHoldSnapshot } from '@fitflow/domain-booking';
 import type { DueHold, HoldRepository, LockedSession } from '../ports';
 import { LockJournal } from './lock-journal';
-
-/** A second pending hold of one member on one session: what the database's unique index refuses. */
-export class UniquePendingHoldViolation extends Error {
-  constructor(memberId: string, sessionId: string) {
-    super(`Unique index: member ${memberId} already has a pending hold on session ${sessionId}`);
-  }
-}
 
 class HoldRows extends InMemoryAggregateStore<SpotHold, SpotHoldSnapshot> {
   constructor() {
@@ -24,7 +17,8 @@ class HoldRows extends InMemoryAggregateStore<SpotHold, SpotHoldSnapshot> {
         other.memberId === row.memberId &&
         other.sessionId === row.sessionId,
     );
-    if (clash) throw new UniquePendingHoldViolation(row.memberId, row.sessionId);
+    // The database's unique index refuses a second pending hold of a member on a session; the adapter says so thus.
+    if (clash) throw new AlreadyHoldingError(row.sessionId);
   }
 }
 

@@ -1,4 +1,6 @@
 import { ClassSession, type ClassSessionSnapshot } from '@fitflow/domain-scheduling';
+import type { GrantedSpot } from '@fitflow/domain-booking';
+import { SpotTakenMeanwhileError } from '../errors';
 import type { LockedSession, SessionLocks, SpotCheck, SpotCount } from '../ports';
 import type { InMemoryMemberDirectory } from './in-memory-member-directory';
 import type { Clock } from '@fitflow/domain-shared';
@@ -34,7 +36,7 @@ export class InMemorySessionLocks implements SessionLocks {
     await Promise.resolve();
     const confirmed = this.bookings.rows().filter((row) => row.sessionId === session.id && row.status === 'confirmed');
     return {
-      takenSpots: confirmed.length + (this.#held.get(session.id) ?? 0) + this.#activeHolds(session.id),
+      takenSpots: this.#booked(session.id) + (this.#held.get(session.id) ?? 0) + this.#activeHolds(session.id),
       alreadyBooked: confirmed.some((row) => row.memberId === memberId),
       alreadyHolding: this.holds?.repository.isHolding(session.id, memberId, this.holds.clock.now()) ?? false,
     };
@@ -45,6 +47,28 @@ export class InMemorySessionLocks implements SessionLocks {
     if (!session) return null;
     const trainerName = this.directory.findNow(session.trainerId)?.name ?? '';
     return { session, spots: await this.spotsFor(session, memberId), trainerName };
+  }
+
+  /** As `lockForSpot`, noted in the journal as shared. */
+  async shareForSpot(sessionId: string, memberId: string): Promise<SpotCheck<ClassSession> | null> {
+    await Promise.resolve();
+    const row = this.#rows.get(sessionId);
+    if (!row) return null;
+    this.bookings.locks.take(`session:${sessionId}:shared`);
+    const session = ClassSession.restore(row) as LockedSession;
+    const trainerName = this.directory.findNow(session.trainerId)?.name ?? '';
+    return { session, spots: await this.spotsFor(session, memberId), trainerName };
+  }
+
+  /** Fails as the database's check would: the new booking's or hold's own row is stored by the time it is asked. */
+  async confirmClaim(check: SpotCheck<ClassSession>, spot: GrantedSpot): Promise<void> {
+    await Promise.resolve();
+    const taken = this.#booked(check.session.id) + (this.#held.get(check.session.id) ?? 0) + this.#activeHolds(check.session.id);
+    if (spot.freeSpots !== null && taken > check.spots.takenSpots + spot.freeSpots) throw new SpotTakenMeanwhileError(check.session.id);
+  }
+
+  #booked(sessionId: string): number {
+    return this.bookings.rows().filter((row) => row.sessionId === sessionId && row.status === 'confirmed').length;
   }
 
   #activeHolds(sessionId: string): number {

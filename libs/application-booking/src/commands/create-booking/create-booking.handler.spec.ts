@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BOOKING_CONFIRMED, SessionFullError } from '@fitflow/domain-booking';
 import { CREDITS_DEDUCTED, CreditsExpiredError, InsufficientCreditsError } from '@fitflow/domain-membership';
 import { InvalidStateError } from '@fitflow/domain-shared';
-import { AlreadyBookedError, SessionNotFoundError } from '../../errors';
+import { AlreadyBookedError, SessionNotFoundError, SpotTakenMeanwhileError } from '../../errors';
 import { BookingMother, CAST, type CastMember, FAKE_NOW, HoldMother, SessionMother, actor, createBookingFakes } from '../../testing';
 import { CreateBookingHandler } from './create-booking.handler';
 
@@ -99,17 +99,74 @@ describe('CreateBookingHandler', () => {
     await expect(book()).resolves.toMatchObject({ status: 'confirmed' });
   });
 
-  it('asks for the session’s lock before the member’s balance (ARCHITECTURE.md’s lock order), also for a free class', async () => {
+  it('asks for the session’s row before the member’s balance (ARCHITECTURE.md’s lock order), also for a free class', async () => {
     const { handler, sessions, memberships } = setUp();
     const free = SessionMother.published({ creditCost: 0 });
     sessions.seed(free);
     const asked: string[] = [];
-    const lockForSpot = sessions.lockForSpot.bind(sessions);
+    const shareForSpot = sessions.shareForSpot.bind(sessions);
     const getForUpdate = memberships.getForUpdate.bind(memberships);
-    vi.spyOn(sessions, 'lockForSpot').mockImplementation((...args) => (asked.push('session'), lockForSpot(...args)));
+    vi.spyOn(sessions, 'shareForSpot').mockImplementation((...args) => (asked.push('session'), shareForSpot(...args)));
     vi.spyOn(memberships, 'getForUpdate').mockImplementation((...args) => (asked.push('balance'), getForUpdate(...args)));
     await handler.handle({ actor: actor('member'), sessionId: free.id });
     expect(asked).toEqual(['session', 'balance']);
+  });
+
+  it('shares the session’s row, and starts the credits, then the booking, then the check of its claim, together', async () => {
+    const { book, sessions, memberships, bookings, session } = setUp();
+    memberships.fund(CAST.member.userId, 5, new Date('2027-12-01T00:00:00.000Z'));
+    const started: string[] = [];
+    const lockForSpot = vi.spyOn(sessions, 'lockForSpot');
+    const [saveCredits, saveBooking, claim] = [memberships.save.bind(memberships), bookings.save.bind(bookings), sessions.confirmClaim.bind(sessions)];
+    vi.spyOn(memberships, 'save').mockImplementation((membership) => (started.push('credits'), saveCredits(membership)));
+    vi.spyOn(bookings, 'save').mockImplementation((booking) => (started.push('booking'), saveBooking(booking)));
+    vi.spyOn(sessions, 'confirmClaim').mockImplementation((check, spot) => (started.push('claim'), claim(check, spot)));
+    await expect(book()).resolves.toMatchObject({ status: 'confirmed' });
+    expect(started).toEqual(['credits', 'booking', 'claim']);
+    expect(lockForSpot).not.toHaveBeenCalled();
+    expect(bookings.confirmedCount(session.id)).toBe(1);
+  });
+
+  /** The spots as the booking read them before `others` booked too (bookings that shared the session's row). */
+  function readBeforeOthers(sessions: ReturnType<typeof setUp>['sessions'], others: number) {
+    const shareForSpot = sessions.shareForSpot.bind(sessions);
+    return vi.spyOn(sessions, 'shareForSpot').mockImplementationOnce(async (...args) => {
+      const check = await shareForSpot(...args);
+      return check && { ...check, spots: { ...check.spots, takenSpots: check.spots.takenSpots - others } };
+    });
+  }
+
+  it('keeps its claim when others took spots meanwhile but not the one it saw last', async () => {
+    const { book, bookings, sessions, session, uow } = setUp({ capacity: 2 });
+    bookings.seed(BookingMother.confirmed(session, 'otherMember'));
+    readBeforeOthers(sessions, 1);
+    const lockForSpot = vi.spyOn(sessions, 'lockForSpot');
+    await expect(book()).resolves.toMatchObject({ status: 'confirmed' });
+    expect(lockForSpot).not.toHaveBeenCalled();
+    expect([uow.commits, uow.rollbacks]).toEqual([1, 0]);
+  });
+
+  it('rolls back when the last spot it saw was taken meanwhile, and answers SESSION_FULL decided under the lock', async () => {
+    const { book, bookings, sessions, session, uow, memberships } = setUp({ capacity: 1 });
+    memberships.fund(CAST.member.userId, 5, new Date('2027-12-01T00:00:00.000Z'));
+    bookings.seed(BookingMother.confirmed(session, 'otherMember'));
+    readBeforeOthers(sessions, 1);
+    const lockForSpot = vi.spyOn(sessions, 'lockForSpot');
+    await expect(book()).rejects.toBeInstanceOf(SessionFullError);
+    expect(lockForSpot).toHaveBeenCalledOnce();
+    expect([uow.commits, uow.rollbacks]).toEqual([0, 2]);
+    expect(bookings.confirmedCount(session.id)).toBe(1);
+    expect(memberships.balanceOf(CAST.member.userId)).toBe(5);
+  });
+
+  it('decides again under the lock when its claim fails, and books when a spot is free there', async () => {
+    const { book, sessions, session, uow, bookings } = setUp({ capacity: 1 });
+    vi.spyOn(sessions, 'confirmClaim').mockRejectedValueOnce(new SpotTakenMeanwhileError(session.id));
+    const lockForSpot = vi.spyOn(sessions, 'lockForSpot');
+    await expect(book()).resolves.toMatchObject({ status: 'confirmed', sessionId: session.id });
+    expect(lockForSpot).toHaveBeenCalledOnce();
+    expect([uow.commits, uow.rollbacks]).toEqual([1, 1]);
+    expect(bookings.confirmedCount(session.id)).toBe(1);
   });
 
   it('answers NOT_FOUND for an unknown session and for a draft the member may not see', async () => {

@@ -1,10 +1,10 @@
-import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/application-shared';
+import { type Actor, commitBehind, type Handler, type IdGenerator, type UnitOfWork } from '@fitflow/application-shared';
 import { Booking, Spots } from '@fitflow/domain-booking';
 import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import { BookingCredits } from '../../booking-credits';
 import { toBookingView } from '../../booking-view';
-import { SessionNotFoundError } from '../../errors';
+import { SessionNotFoundError, SpotTakenMeanwhileError } from '../../errors';
 import type { BookingRepositories, BookingView } from '../../ports';
 import { stakeFacts } from '../../stake-facts';
 
@@ -13,21 +13,23 @@ export interface CreateBookingCommand {
   sessionId: string;
 }
 
+/** How a booking holds the session's row while it decides: shared with other bookings, or alone. */
+type SessionHold = 'shared' | 'locked';
+
 /**
- * The signed-in caller books a spot. Inside one transaction it locks the session's row, counts the taken spots
- * under that lock and asks the spot rule (`Spots.forBooking`), which refuses a session that is not published or has
- * started (INVALID_STATE), a second confirmed booking of the caller (ALREADY_BOOKED), a booking beside the caller's
- * active hold (ALREADY_HOLDING: that spot is theirs to confirm) and a full session (SESSION_FULL). An unknown session,
- * or a draft the caller may not see, is NOT_FOUND.
+ * The signed-in caller books a spot. The spot rule (`Spots.forBooking`) decides on the session's row and its spots,
+ * read with that row held: it refuses a session that is not published or has started (INVALID_STATE), a second
+ * confirmed booking of the caller (ALREADY_BOOKED), a booking beside the caller's active hold (ALREADY_HOLDING: that
+ * spot is theirs to confirm) and a full session (SESSION_FULL). An unknown session, or a draft the caller may not
+ * see, is NOT_FOUND. `creditsSpent` is the session's credit cost, taken from the member's balance in the same
+ * transaction (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise, and nothing is booked).
  *
- * Every booking of a session queues behind its lock, so what is done under it takes two round trips and the commit:
- * the lock with the spot count (the session's booked count, its unexpired holds and the caller's own stake), the
- * member's name and balance, locked whatever the class costs (a free class spends nothing from it), all started
- * together (a member's first balance is opened on the way: one more); then the booking with its credits, written
- * together (the unit of work pipelines them). A refusal (most answers in a rush for a popular class) rolls back
- * after the first. `creditsSpent` is the session's credit cost,
- * taken from the member's balance in the same transaction (402 INSUFFICIENT_CREDITS or CREDITS_EXPIRED otherwise,
- * and nothing is booked).
+ * Bookings of a popular class arrive together, so a booking first shares the session's row with the others
+ * (`shareForSpot`): nothing about the session can change meanwhile, but the spots can, so its insert goes out with
+ * `confirmClaim` and the commit, in one round trip, after its credits. The bookings queue only on the booked count's
+ * row, for that one round trip, instead of on the session's row for three. A booking whose spot was taken meanwhile
+ * (the last spots of a rush) rolls back and is decided again with the row locked (`lockForSpot`), where the count
+ * cannot move. A refusal rolls back after the first round trip either way.
  */
 export class CreateBookingHandler implements Handler<CreateBookingCommand, BookingView> {
   constructor(
@@ -36,11 +38,20 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
     private readonly clock: Clock,
   ) {}
 
-  async handle({ actor, sessionId }: CreateBookingCommand): Promise<BookingView> {
+  async handle(command: CreateBookingCommand): Promise<BookingView> {
+    try {
+      return await this.#book(command, 'shared');
+    } catch (error) {
+      if (error instanceof SpotTakenMeanwhileError) return this.#book(command, 'locked');
+      throw error;
+    }
+  }
+
+  #book({ actor, sessionId }: CreateBookingCommand, hold: SessionHold): Promise<BookingView> {
     return this.uow.transaction(async ({ bookings, sessions, members, memberships }) => {
-      // One round trip under the session's lock, locking in ARCHITECTURE.md's order (the session, then the balance).
+      // One round trip, in ARCHITECTURE.md's lock order: the session, then the balance.
       const [check, found, balance] = await Promise.all([
-        sessions.lockForSpot(sessionId, actor.userId),
+        hold === 'shared' ? sessions.shareForSpot(sessionId, actor.userId) : sessions.lockForSpot(sessionId, actor.userId),
         members.findAll([actor.userId]),
         BookingCredits.lockBalance(memberships, actor.userId),
       ]);
@@ -51,8 +62,13 @@ export class CreateBookingHandler implements Handler<CreateBookingCommand, Booki
       const spot = Spots.forBooking({ session, memberId: actor.userId, now, ...spots });
       const booking = Booking.create(spot, { id: this.ids.next(), ...stake, creditsSpent: session.creditCost.value, at: now });
       const credits = BookingCredits.charge(balance, booking, now);
-      await Promise.all([bookings.save(booking), credits.save(memberships)]);
-      return toBookingView(booking.snapshot());
+      // The credits first: the booking's insert takes the booked count's row, held from there to the commit.
+      return commitBehind(
+        toBookingView(booking.snapshot()),
+        credits.save(memberships),
+        bookings.save(booking),
+        hold === 'shared' ? sessions.confirmClaim(check, spot) : Promise.resolve(),
+      );
     });
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HOLD_CREATED, HOLD_EXPIRED } from '@fitflow/domain-booking';
 import { InvalidStateError } from '@fitflow/domain-shared';
 import { AlreadyBookedError, SessionFullError, SessionNotFoundError } from '../../errors';
@@ -24,6 +24,31 @@ describe('CreateHoldHandler', () => {
     expect(view).toMatchObject({ status: 'pending', source: 'member', createdAt: '2026-12-01T07:00:00.000Z', expiresAt: '2026-12-01T07:10:00.000Z' });
     expect(holds.row(view.id)).toMatchObject({ memberId: CAST.member.userId, status: 'pending' });
     expect(holds.outbox).toMatchObject([{ type: HOLD_CREATED, payload: { memberEmail: 'mo@example.com', trainerName: 'Tara Trainer', source: 'member' } }]);
+  });
+
+  it('decides a first hold beside the session’s other spot-takers, and checks its claim with the hold', async () => {
+    const { hold, sessions, holdUow } = setUp();
+    const shareForSpot = vi.spyOn(sessions, 'shareForSpot');
+    const confirmClaim = vi.spyOn(sessions, 'confirmClaim');
+    const getForUpdate = vi.spyOn(sessions, 'getForUpdate');
+    await expect(hold()).resolves.toMatchObject({ created: true });
+    expect([shareForSpot, confirmClaim].map((spy) => spy.mock.calls.length)).toEqual([1, 1]);
+    expect(getForUpdate).not.toHaveBeenCalled();
+    expect([holdUow.commits, holdUow.rollbacks]).toEqual([1, 0]);
+  });
+
+  it('rolls back when the last spot it saw was taken meanwhile, and answers SESSION_FULL decided under the lock', async () => {
+    const { hold, holds, sessions, session, holdUow } = setUp({ capacity: 1 });
+    holds.seed(HoldMother.pending(session, 'otherMember'));
+    const shareForSpot = sessions.shareForSpot.bind(sessions);
+    // Read before the other member's hold committed: one spot free.
+    vi.spyOn(sessions, 'shareForSpot').mockImplementationOnce(async (...args) => {
+      const check = await shareForSpot(...args);
+      return check && { ...check, spots: { ...check.spots, takenSpots: 0 } };
+    });
+    await expect(hold()).rejects.toBeInstanceOf(SessionFullError);
+    expect([holdUow.commits, holdUow.rollbacks]).toEqual([0, 2]);
+    expect(holds.rows().filter((row) => row.status === 'pending')).toHaveLength(1);
   });
 
   it('gives a waitlist hold the waitlist’s duration', async () => {

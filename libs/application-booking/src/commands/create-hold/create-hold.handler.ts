@@ -1,11 +1,11 @@
-import type { Actor, Handler, IdGenerator, UnitOfWork } from '@fitflow/application-shared';
-import { type HoldSource, SpotHold, Spots } from '@fitflow/domain-booking';
+import { type Actor, commitBehind, type Handler, type IdGenerator, type UnitOfWork } from '@fitflow/application-shared';
+import { AlreadyHoldingError, type GrantedSpot, type HoldSource, SpotHold, Spots } from '@fitflow/domain-booking';
 import { isSessionVisibleTo } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import { toHoldView } from '../../hold-view';
-import { SessionNotFoundError } from '../../errors';
+import { SessionNotFoundError, SpotTakenMeanwhileError } from '../../errors';
 import type { HoldRepositories, HoldView } from '../../ports';
-import { stakeFactsOf } from '../../stake-facts';
+import { stakeFacts, stakeFactsOf, type StakeFacts } from '../../stake-facts';
 
 export interface CreateHoldCommand {
   actor: Actor;
@@ -43,7 +43,35 @@ export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold
     private readonly durations: HoldDurations,
   ) {}
 
-  async handle({ actor, sessionId, source = 'member' }: CreateHoldCommand): Promise<CreatedHold> {
+  async handle(command: CreateHoldCommand): Promise<CreatedHold> {
+    try {
+      return await this.#holdBesideOthers(command);
+    } catch (error) {
+      if (error instanceof SpotTakenMeanwhileError || error instanceof AlreadyHoldingError) return this.#holdUnderLock(command);
+      throw error;
+    }
+  }
+
+  /**
+   * Most holds: no pending hold of the caller's, so the hold is decided while other bookings and holds share the
+   * session's row, and goes out with the check of its claim and the commit in one round trip (as a booking does). A
+   * caller already holding, or a hold whose spot was taken meanwhile, goes under the lock; so does one that finds a
+   * pending hold of the caller's on insert (a lapsed one, or a twin request's), which the unique index refuses.
+   */
+  #holdBesideOthers({ actor, sessionId, source = 'member' }: CreateHoldCommand): Promise<CreatedHold> {
+    return this.uow.transaction(async ({ holds, sessions, members }) => {
+      const [check, found] = await Promise.all([sessions.shareForSpot(sessionId, actor.userId), members.findAll([actor.userId])]);
+      if (!check || !isSessionVisibleTo(check.session, actor)) throw new SessionNotFoundError(sessionId);
+      if (check.spots.alreadyHolding) throw new AlreadyHoldingError(sessionId);
+      const { session, spots, trainerName } = check;
+      const now = this.clock.now();
+      const spot = Spots.forHold({ session, memberId: actor.userId, now, ...spots });
+      const hold = this.#newHold(spot, stakeFacts(found, actor.userId, session, trainerName), source, now);
+      return commitBehind({ hold: toHoldView(hold.snapshot()), created: true }, holds.save(hold), sessions.confirmClaim(check, spot));
+    });
+  }
+
+  #holdUnderLock({ actor, sessionId, source = 'member' }: CreateHoldCommand): Promise<CreatedHold> {
     return this.uow.transaction(async ({ holds, sessions, members }) => {
       const session = await sessions.getForUpdate(sessionId);
       if (!session || !isSessionVisibleTo(session, actor)) throw new SessionNotFoundError(sessionId);
@@ -55,16 +83,14 @@ export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold
         await holds.save(existing);
       }
       const spot = Spots.forHold({ session, memberId: actor.userId, now, ...(await sessions.spotsFor(session, actor.userId)) });
-      const hold = SpotHold.create(spot, {
-        id: this.ids.next(),
-        ...(await stakeFactsOf(members, actor.userId, session)),
-        source,
-        at: now,
-        expiresAt: new Date(now.getTime() + this.#durationOf(source)),
-      });
+      const hold = this.#newHold(spot, await stakeFactsOf(members, actor.userId, session), source, now);
       await holds.save(hold);
       return { hold: toHoldView(hold.snapshot()), created: true };
     });
+  }
+
+  #newHold(spot: GrantedSpot<'hold'>, stake: StakeFacts, source: HoldSource, now: Date): SpotHold {
+    return SpotHold.create(spot, { id: this.ids.next(), ...stake, source, at: now, expiresAt: new Date(now.getTime() + this.#durationOf(source)) });
   }
 
   #durationOf(source: HoldSource): number {

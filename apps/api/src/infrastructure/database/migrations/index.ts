@@ -10,6 +10,7 @@ import { checkIns } from './0008-check-ins';
 import { credits } from './0009-credits';
 import { credentialsVersion } from './0010-credentials-version';
 import { sessionBookedCount } from './0011-session-booked-count';
+import { spotClaimCheck } from './0012-spot-claim-check';
 
 /**
  * Every migration, keyed by name; Kysely runs them in name order. Listed in code rather than read from a folder
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009_credits': credits,
   '0010_credentials_version': credentialsVersion,
   '0011_session_booked_count': sessionBookedCount,
+  '0012_spot_claim_check': spotClaimCheck,
 };

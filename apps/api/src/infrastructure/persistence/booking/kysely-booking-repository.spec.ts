@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AlreadyBookedError, type BookingRepositories, type LockedSession } from '@fitflow/application-booking';
+import { AlreadyBookedError, type BookingRepositories, type LockedSession, SpotTakenMeanwhileError } from '@fitflow/application-booking';
+import { commitBehind } from '@fitflow/application-shared';
 import { Booking, CancellationPolicy, Spots } from '@fitflow/domain-booking';
 import { FixedClock } from '@fitflow/domain-shared';
 import { TEST_DATABASES, createTestDatabase, transactionsWaitingOnLocks, type TestDatabase } from '../../../testing/databases';
@@ -215,6 +216,81 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     await first;
     // Sent with the lock in one round trip, the count still ran after it: it sees the booking it queued behind.
     expect((await second)?.spots.takenSpots).toBe(1);
+  });
+
+  it('shares a session for a spot and reads the same as lockForSpot (shareForSpot)', async () => {
+    const id = await insertSession();
+    await uow.transaction(({ bookings }) => bookings.save(newBooking({ sessionId: id })));
+    const check = await uow.transaction(({ sessions }) => sessions.shareForSpot(id, member.id));
+    expect(check).toMatchObject({ session: { id, name: 'Morning Yoga' }, trainerName: trainer.name });
+    expect(check?.spots).toEqual({ takenSpots: 1, alreadyBooked: true, alreadyHolding: false });
+    expect(await uow.transaction(({ sessions }) => sessions.shareForSpot(randomUUID(), member.id))).toBeNull();
+    expect(await uow.transaction(({ sessions }) => sessions.shareForSpot('nope', member.id))).toBeNull();
+  });
+
+  it.runIf(kind === 'postgres')('lets bookings share a session together, while its lock waits for them all', async () => {
+    const id = await insertSession();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const sharing = (signal: () => void) =>
+      uow.transaction(async ({ sessions }) => {
+        await sessions.shareForSpot(id, member.id);
+        signal();
+        await released;
+      });
+    let shared = 0;
+    const both = [sharing(() => (shared += 1)), sharing(() => (shared += 1))];
+    await expect.poll(() => shared, { timeout: 10_000, interval: 20 }).toBe(2);
+    const locking = uow.transaction(({ sessions }) => sessions.lockForSpot(id, member.id));
+    await expect.poll(() => transactionsWaitingOnLocks(database.db), { timeout: 10_000, interval: 50 }).toBe(1);
+    release();
+    await Promise.all(both);
+    await expect(locking).resolves.toMatchObject({ session: { id } });
+  });
+
+  describe('a claim on spots read while sharing the session (confirmClaim)', () => {
+    /** Another member books the session. */
+    const bookAnother = async (id: string) => {
+      const other = newBooking({ sessionId: id, memberId: await insertMember() });
+      await uow.transaction(({ bookings }) => bookings.save(other));
+    };
+    /** The session with `booked` of its 5 spots booked, and what a booking decided on then: the check and the spot. */
+    const decidedWith = async (booked: number) => {
+      const id = await insertSession();
+      for (let i = 0; i < booked; i++) await bookAnother(id);
+      const check = await uow.transaction(({ sessions }) => sessions.shareForSpot(id, member.id));
+      if (!check) throw new Error('no session');
+      const spot = Spots.forBooking({ session: check.session, memberId: member.id, now: NOW, ...check.spots });
+      return { id, check, spot, mine: newBooking({ sessionId: id }) };
+    };
+    const bookedCount = async (id: string) =>
+      (await database.db.selectFrom('session_booked_counts').select('booked').where('session_id', '=', id).executeTakeFirst())?.booked;
+
+    it('stands when others took spots meanwhile but left the one it saw last', async () => {
+      const { id, check, spot, mine } = await decidedWith(3);
+      await bookAnother(id);
+      await uow.transaction(async ({ bookings, sessions }) => commitBehind(null, bookings.save(mine), sessions.confirmClaim(check, spot)));
+      expect(await bookedCount(id)).toBe(5);
+    });
+
+    it('fails the transaction with SpotTakenMeanwhileError when the last spot it saw was taken, its booking rolled back', async () => {
+      const { id, check, spot, mine } = await decidedWith(4);
+      await bookAnother(id);
+      const claiming = uow.transaction(async ({ bookings, sessions }) => commitBehind(null, bookings.save(mine), sessions.confirmClaim(check, spot)));
+      await expect(claiming).rejects.toBeInstanceOf(SpotTakenMeanwhileError);
+      expect(await bookedCount(id)).toBe(5);
+      expect(await database.db.selectFrom('bookings').select('id').where('id', '=', mine.id).execute()).toEqual([]);
+    });
+
+    it('counts the holds running at its time: a hold taken meanwhile on the last spot fails the claim', async () => {
+      const { id, check, spot, mine } = await decidedWith(4);
+      const holder = await insertMember();
+      const expiresAt = new Date(NOW.getTime() + 600_000);
+      await database.db.insertInto('holds').values({ id: randomUUID(), session_id: id, member_id: holder, source: 'member', status: 'pending', expires_at: expiresAt }).execute();
+      const claiming = uow.transaction(async ({ bookings, sessions }) => commitBehind(null, bookings.save(mine), sessions.confirmClaim(check, spot)));
+      await expect(claiming).rejects.toBeInstanceOf(SpotTakenMeanwhileError);
+      expect(await bookedCount(id)).toBe(4);
+    });
   });
 
   it('keeps each session’s booked count equal to the bookings it keeps, whoever writes them (the trigger)', async () => {

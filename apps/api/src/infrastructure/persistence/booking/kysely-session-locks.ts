@@ -1,14 +1,24 @@
 import { sql, type Transaction } from 'kysely';
-import type { LockedSession, SessionLocks, SpotCheck, SpotCount } from '@fitflow/application-booking';
+import {
+  type LockedSession,
+  type SessionLocks,
+  type SpotCheck,
+  type SpotCount,
+  SpotTakenMeanwhileError,
+} from '@fitflow/application-booking';
+import type { GrantedSpot } from '@fitflow/domain-booking';
+import type { ClassSession } from '@fitflow/domain-scheduling';
 import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
 import { occupancyOf, viewerStakeIn } from '../scheduling/occupancy-sql';
+import { isCheckViolation } from '../errors';
 import { isUuid } from '../scheduling/uuid';
 
 /**
- * The session's row as bookings lock it: every booking of a session queues on `SELECT ... FOR UPDATE`, across any
- * number of API processes, so the count taken under the lock (from `occupancy-sql.ts`) cannot race.
+ * The session's row as bookings hold it: `SELECT ... FOR UPDATE` queues every change of a session's spots behind
+ * the one in progress, across any number of API processes, so the count taken under the lock (from
+ * `occupancy-sql.ts`) cannot race; `FOR SHARE` lets bookings go ahead together, each checking its claim.
  */
 export class KyselySessionLocks implements SessionLocks {
   constructor(
@@ -28,22 +38,42 @@ export class KyselySessionLocks implements SessionLocks {
    * them, and PostgreSQL starts the second only once the first has its row, so the count is still taken under the
    * lock.
    */
-  async lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null> {
+  lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null> {
+    return this.#holdForSpot(sessionId, memberId, 'update') as Promise<SpotCheck | null>;
+  }
+
+  /** As `lockForSpot`, with `FOR SHARE`: the count is taken once the row is shared, as it is under the lock. */
+  shareForSpot(sessionId: string, memberId: string): Promise<SpotCheck<ClassSession> | null> {
+    return this.#holdForSpot(sessionId, memberId, 'share');
+  }
+
+  /** `check_spot_claim` (migration 0012) raises in the database, so the commit behind it becomes a rollback. */
+  async confirmClaim(check: SpotCheck<ClassSession>, spot: GrantedSpot): Promise<void> {
+    if (spot.freeSpots === null) return;
+    const most = check.spots.takenSpots + spot.freeSpots;
+    const at = this.clock.now().toISOString();
+    await sql`select check_spot_claim(${check.session.id}, ${at}::timestamptz, ${most})`.execute(this.trx).catch((error: unknown) => {
+      if (!isCheckViolation(error, 'session_spot_claim')) throw error;
+      throw Object.assign(new SpotTakenMeanwhileError(check.session.id), { cause: error });
+    });
+  }
+
+  async #holdForSpot(sessionId: string, memberId: string, strength: 'update' | 'share'): Promise<SpotCheck<ClassSession> | null> {
     if (!isUuid(sessionId)) return null;
+    const session = this.trx
+      .selectFrom('class_sessions as s')
+      .leftJoin('users as t', 't.id', 's.trainer_id')
+      .selectAll('s')
+      .select('t.name as trainer_name')
+      .where('s.id', '=', sessionId);
     const [row, spots] = await Promise.all([
-      this.trx
-        .selectFrom('class_sessions as s')
-        .leftJoin('users as t', 't.id', 's.trainer_id')
-        .selectAll('s')
-        .select('t.name as trainer_name')
-        .where('s.id', '=', sessionId)
-        .forUpdate('s')
-        .executeTakeFirst(),
+      (strength === 'update' ? session.forUpdate('s') : session.forShare('s')).executeTakeFirst(),
       this.#spotsOf(sessionId, memberId),
     ]);
     if (!row) return null;
-    const { trainer_name: trainerName, ...session } = row;
-    return { session: rowToClassSession(session) as LockedSession, spots, trainerName: trainerName ?? '' };
+    const { trainer_name: trainerName, ...rest } = row;
+    // Branded only as strong as it is held: `lockForSpot` answers a `LockedSession`, `shareForSpot` a plain one.
+    return { session: rowToClassSession(rest) as LockedSession, spots, trainerName: trainerName ?? '' };
   }
 
   /**
