@@ -21,8 +21,8 @@ export class MemberNotFoundError extends DomainError {
 }
 
 /**
- * A booking decided without the session's lock lost its spot to another before it committed (`confirmClaim`): it
- * rolled back, and is decided again under the lock. Never an answer: the retry answers.
+ * A booking or hold decided without the session's lock found its spots changed before it committed (`confirmClaim`):
+ * it rolled back, and is decided again under the lock. Never an answer: the retry answers.
  */
 export class SpotTakenMeanwhileError extends Error {
   constructor(readonly sessionId: string) {

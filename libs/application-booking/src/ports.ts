@@ -13,7 +13,7 @@ declare const sessionRowLocked: unique symbol;
  * ARCHITECTURE.md's lock order — "in every command that changes spots or credits: the session row, then its
  * bookings and holds, then the member's balance. Commands that start from a booking or a hold look up its session
  * and lock that first, so no two commands can wait on each other." The brand exists only in types: an adapter
- * casts to it right after its `SELECT ... FOR UPDATE` answered the row, and nowhere else.
+ * casts to it right after its `SELECT ... FOR UPDATE` answered the row (`shareForSpot` answers a plain `ClassSession`).
  */
 export type LockedSession = ClassSession & { readonly [sessionRowLocked]: true };
 
@@ -40,14 +40,15 @@ export interface BookingRepository {
 /** The session row as the booking context locks it. */
 export interface SessionLocks {
   /**
-   * `SELECT ... FOR UPDATE` on the session's row: every booking (and hold) of a session queues here, so counting
-   * and inserting cannot race, across any number of API processes.
+   * `SELECT ... FOR UPDATE` on the session's row: whatever changes its spots other than a new booking or hold
+   * (cancelling, confirming or releasing a hold, a booking whose claim was lost) queues here, alone, so counting and
+   * writing cannot race, across any number of API processes. Bookings and holds share the row (`shareForSpot`).
    */
   getForUpdate(sessionId: string): Promise<LockedSession | null>;
   /**
    * Kept bookings (confirmed or no-show) plus unexpired holds of the session, and whether `memberId` holds a kept booking or an
    * unexpired hold on it, in one statement under the session's lock. One query rather than two keeps the lock held for one round trip
-   * fewer, and every booking of the session queues behind that lock.
+   * fewer.
    */
   spotsFor(session: LockedSession, memberId: string): Promise<SpotCount>;
   /**
@@ -64,10 +65,10 @@ export interface SessionLocks {
    */
   shareForSpot(sessionId: string, memberId: string): Promise<SpotCheck<ClassSession> | null>;
   /**
-   * Fails the transaction with `SpotTakenMeanwhileError` when the session's taken spots (kept bookings and running
-   * holds), the new one included, are more than `check` saw taken plus `spot.freeSpots`: others took the last spot it
-   * saw free. Issue it after the spot's insert, in the same round trip as the commit (`commitBehind`): the database
-   * checks it, one spot-taker of the session at a time.
+   * Fails the transaction with `SpotTakenMeanwhileError` when the spots changed under the decision: the session
+   * keeps more bookings and running holds than its capacity, the new one included, or `spot`'s member holds another
+   * spot there that a request of theirs committed meanwhile. Issue it after the spot's insert, in the same round trip
+   * as the commit (`commitBehind`): the database checks it, one spot-taker of the session at a time.
    */
   confirmClaim(check: SpotCheck<ClassSession>, spot: GrantedSpot): Promise<void>;
 }
@@ -79,7 +80,7 @@ export interface SpotCheck<TSession extends ClassSession = LockedSession> {
   trainerName: string;
 }
 
-/** What the booking rule needs to know about a session's spots, read under its lock. */
+/** What the booking rule needs to know about a session's spots, read with its row held. */
 export interface SpotCount {
   /** Kept bookings (confirmed or no-show) plus unexpired holds. */
   takenSpots: number;

@@ -1,9 +1,11 @@
 /**
  * What a unit of work's `work` returns to commit right behind its last writes (`commitBehind`): the writes issued and
  * not awaited, so the commit travels with them instead of after their answers (one round trip fewer while the
- * transaction holds its locks). It commits only if every write succeeds; otherwise it rolls back and throws the first
- * write's error. A write must issue all of its statements before it first awaits anything, as repository methods do
- * that start their statements together: the unit refuses a statement issued once `work` has returned.
+ * transaction holds its locks). A write that fails in the database rolls the transaction back, and the unit throws the
+ * first failing write's error. A write must issue all of its statements before it first awaits anything, as
+ * repository methods do that start their statements together: a statement issued once `work` has returned is
+ * refused, but the commit is then already on its way without it, and the unit throws (so do writes that fail in
+ * JavaScript before they send anything). Only pass writes that send their statements at once.
  */
 export class LastWrites<T> {
   constructor(

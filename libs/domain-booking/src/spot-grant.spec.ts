@@ -22,11 +22,6 @@ describe('Spots.forBooking', () => {
     expect(Spots.forBooking(open)).toMatchObject({ sessionId: 's-1', memberId: 'm-1', holdId: null, use: 'booking' });
   });
 
-  it('says how many spots were free when it granted one, that one among them', () => {
-    expect(Spots.forBooking(open).freeSpots).toBe(1);
-    expect(Spots.forBooking({ ...open, takenSpots: 3 }).freeSpots).toBe(7);
-  });
-
   it.each(['draft', 'cancelled'] as const)('refuses a %s session with INVALID_STATE', (status) => {
     expect(() => Spots.forBooking({ ...open, session: session({ status }) })).toThrow(InvalidStateError);
   });
@@ -105,7 +100,6 @@ describe('Spots.forHeldSpot', () => {
       use: 'booking',
       memberId: 'm-1',
       holdId: 'h-1',
-      freeSpots: null,
     });
   });
 
@@ -134,7 +128,7 @@ describe('a granted spot', () => {
 
   it('cannot be made outside the spot rule', () => {
     // @ts-expect-error the granting token is the spot rule's own
-    expect(() => new GrantedSpot(Symbol('granting'), 'booking', 's-1', 'm-1', null, 1)).toThrow(InvalidStateError);
+    expect(() => new GrantedSpot(Symbol('granting'), 'booking', 's-1', 'm-1', null)).toThrow(InvalidStateError);
     // @ts-expect-error nor does a look-alike object pass for one
     expect(() => Booking.create({ use: 'booking', sessionId: 's-1', memberId: 'm-1', holdId: null }, details)).toThrow();
   });

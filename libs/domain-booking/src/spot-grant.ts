@@ -61,12 +61,6 @@ export class GrantedSpot<TUse extends SpotUse = SpotUse> {
     readonly sessionId: string,
     readonly memberId: string,
     readonly holdId: string | null,
-    /**
-     * The spots that were free when the rule granted this one, it among them; null for a hold's spot, counted
-     * already. A booking or hold decided without the session's lock claims one of them, and stands only if fewer
-     * than this many were taken meanwhile (`SessionLocks.confirmClaim`).
-     */
-    readonly freeSpots: number | null,
   ) {
     if (granting !== GRANTING) throw new InvalidStateError('Only the spot rule grants a spot');
     this.#use = use;
@@ -104,12 +98,12 @@ export const Spots = {
 
   forBooking(facts: SpotFacts): GrantedSpot<'booking'> {
     throwIfRefused(Spots.refusal(situationOf(facts)));
-    return new GrantedSpot(GRANTING, 'booking', facts.session.id, facts.memberId, null, freeSpotsOf(facts));
+    return new GrantedSpot(GRANTING, 'booking', facts.session.id, facts.memberId, null);
   },
 
   forHold(facts: SpotFacts): GrantedSpot<'hold'> {
     throwIfRefused(Spots.refusal(situationOf(facts)));
-    return new GrantedSpot(GRANTING, 'hold', facts.session.id, facts.memberId, null, freeSpotsOf(facts));
+    return new GrantedSpot(GRANTING, 'hold', facts.session.id, facts.memberId, null);
   },
 
   /**
@@ -122,17 +116,13 @@ export const Spots = {
     throwIfRefused(closedRefusal(session.statusAt(now)));
     if (!hold.isActiveAt(now)) throw new HoldExpiredError(hold.id);
     if (alreadyBooked) throw new AlreadyBookedError(session.id);
-    return new GrantedSpot(GRANTING, 'booking', session.id, hold.memberId, hold.id, null);
+    return new GrantedSpot(GRANTING, 'booking', session.id, hold.memberId, hold.id);
   },
 };
 
 function situationOf({ session, now, takenSpots, alreadyBooked, alreadyHolding }: SpotFacts): SpotSituation {
   const status = session.statusAt(now);
   return { sessionId: session.id, status, capacity: session.capacity.value, takenSpots, alreadyBooked, alreadyHolding };
-}
-
-function freeSpotsOf({ session, takenSpots }: SpotFacts): number {
-  return session.capacity.value - takenSpots;
 }
 
 function throwIfRefused(refusal: DomainError | null): void {

@@ -63,8 +63,13 @@ export class InMemorySessionLocks implements SessionLocks {
   /** Fails as the database's check would: the new booking's or hold's own row is stored by the time it is asked. */
   async confirmClaim(check: SpotCheck<ClassSession>, spot: GrantedSpot): Promise<void> {
     await Promise.resolve();
-    const taken = this.#booked(check.session.id) + (this.#held.get(check.session.id) ?? 0) + this.#activeHolds(check.session.id);
-    if (spot.freeSpots !== null && taken > check.spots.takenSpots + spot.freeSpots) throw new SpotTakenMeanwhileError(check.session.id);
+    const { id } = check.session;
+    const now = this.holds?.clock.now();
+    const taken = this.#booked(id) + (this.#held.get(id) ?? 0) + this.#activeHolds(id);
+    const stakes =
+      this.bookings.rows().filter((row) => row.sessionId === id && row.memberId === spot.memberId && row.status !== 'cancelled').length +
+      (this.holds && now && this.holds.repository.isHolding(id, spot.memberId, now) ? 1 : 0);
+    if (taken > check.session.capacity.value || stakes > 1) throw new SpotTakenMeanwhileError(id);
   }
 
   #booked(sessionId: string): number {

@@ -73,6 +73,19 @@ describe.each(TEST_DATABASES)('hold routes on %s', (kind) => {
     expect(rows).toHaveLength(1);
   });
 
+  it('gives a member who holds and books at once one spot: the other request answers 409', async () => {
+    for (let round = 0; round < 6; round++) {
+      const sessionId = await publishedSession();
+      const racer = await freshMember();
+
+      const answers = await Promise.all([hold(sessionId, racer), api.post(`/sessions/${sessionId}/book`, undefined, racer)]);
+
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+      expect(['ALREADY_BOOKED', 'ALREADY_HOLDING']).toContain((answers.find((answer) => answer.statusCode === 409)?.json() as { code: string }).code);
+      expect(await session(sessionId, racer)).toMatchObject({ heldCount: answers[0]!.statusCode === 201 ? 1 : 0, bookedCount: answers[1]!.statusCode === 201 ? 1 : 0 });
+    }
+  });
+
   it('ends a hold made 3 minutes before the class at the class’s start', async () => {
     const sessionId = await publishedSession();
     const { startsAt } = (await session(sessionId)) as { startsAt: string };

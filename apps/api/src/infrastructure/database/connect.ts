@@ -88,8 +88,8 @@ function writeTogether(client: pg.PoolClient): void {
 
 /**
  * BEGIN answered before PostgreSQL answers it, so the transaction's first statements follow it in the same round
- * trip instead of one later. Should it fail, the connection is broken or the transaction is, and the statements
- * behind it fail with it.
+ * trip instead of one later. It fails only with its connection (no timeout is set on our statements), and the
+ * statements behind it then fail too.
  */
 function answeredAtOnce(sent: Promise<pg.QueryResult>): Promise<Pick<pg.QueryResult, 'command' | 'rowCount' | 'rows'>> {
   sent.catch(() => undefined);

@@ -17,7 +17,7 @@ export function workingUnder<T>(claim: IdempotencyClaim, work: () => T): T {
  * the key's row inside the command's own transaction, so the change and the proof of it commit together: if the
  * process dies before the answer is stored, the next request with the key gets this result back instead of
  * running the command again (the change is neither lost nor made twice). Without a key it is the plain unit of
- * work. One unit of work per idempotent request.
+ * work. At most one unit of work commits per idempotent request (a booking whose claim was lost runs a second).
  */
 export class IdempotentUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
   readonly #plain: KyselyUnitOfWork<TRepos>;
@@ -46,7 +46,7 @@ export class IdempotentUnitOfWork<TRepos> implements UnitOfWork<TRepos> {
     );
     return recording.transaction(async (repos) => {
       // The effect is recorded once the writes have answered (its check of the claim needs an answer): under a key,
-      // `LastWrites` commit one round trip later, as any unit of work's writes.
+      // `LastWrites` commit after their answers and the effect's, as they did before `commitBehind`.
       const result = await settle(await work(repos));
       await this.store.recordEffect(trx as Transaction<Database>, claim, result);
       return result;

@@ -27,11 +27,12 @@ export interface CreatedHold {
 
 /**
  * The caller holds a spot for the hold duration (a waitlist hold for the waitlist's), never past the session's start:
- * a hold made 3 minutes before the class expires at its start. Under the session row's lock it looks for the
- * caller's pending hold: one still active is the answer; one that has lapsed (its expiry not yet run) is expired
- * first, so the member's new hold is their only pending one. A member's requests racing each other queue on that
- * lock, and each reads the hold the one before it committed: one creates the hold, the others answer it. Then the
- * spot rule (`Spots.forHold`) refuses a session that is not open (INVALID_STATE), a member already booked
+ * a hold made 3 minutes before the class expires at its start. A first hold is decided beside the session's other
+ * bookings and holds (`#holdBesideOthers`). Otherwise, under the session row's lock, it looks for the caller's
+ * pending hold: one still active is the answer; one that has lapsed (its expiry not yet run) is expired first, so
+ * the member's new hold is their only pending one. A member's requests racing each other meet on the unique index of
+ * pending holds, and the losers go under the lock, where they read the hold that won: one creates the hold, the
+ * others answer it. Then the spot rule (`Spots.forHold`) refuses a session that is not open (INVALID_STATE), a member already booked
  * (ALREADY_BOOKED) and a full session (SESSION_FULL); an unknown session, or a draft the caller may not see, is
  * NOT_FOUND.
  */

@@ -248,6 +248,27 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
     await expect(locking).resolves.toMatchObject({ session: { id } });
   });
 
+  it.runIf(kind === 'postgres')('queues a booking that comes after a waiting lock behind it: a rush cannot hold the lock off', async () => {
+    const id = await insertSession();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    let shared = false;
+    const first = uow.transaction(async ({ sessions }) => {
+      await sessions.shareForSpot(id, member.id);
+      shared = true;
+      await released;
+    });
+    await expect.poll(() => shared, { timeout: 10_000, interval: 20 }).toBe(true);
+    const locking = uow.transaction(async ({ sessions }) => void (await sessions.getForUpdate(id), order.push('lock')));
+    await expect.poll(() => transactionsWaitingOnLocks(database.db), { timeout: 10_000, interval: 50 }).toBe(1);
+    const later = uow.transaction(async ({ sessions }) => void (await sessions.shareForSpot(id, member.id), order.push('later share')));
+    await expect.poll(() => transactionsWaitingOnLocks(database.db), { timeout: 10_000, interval: 50 }).toBe(2);
+    release();
+    await Promise.all([first, locking, later]);
+    expect(order).toEqual(['lock', 'later share']);
+  });
+
   describe('a claim on spots read while sharing the session (confirmClaim)', () => {
     /** Another member books the session. */
     const bookAnother = async (id: string) => {
@@ -280,6 +301,15 @@ describe.each(TEST_DATABASES)('booking repositories on %s', (kind) => {
       await expect(claiming).rejects.toBeInstanceOf(SpotTakenMeanwhileError);
       expect(await bookedCount(id)).toBe(5);
       expect(await database.db.selectFrom('bookings').select('id').where('id', '=', mine.id).execute()).toEqual([]);
+    });
+
+    it('fails the claim of a member whose hold on the session committed meanwhile: one spot per member', async () => {
+      const { id, check, spot, mine } = await decidedWith(0);
+      const expiresAt = new Date(NOW.getTime() + 600_000);
+      await database.db.insertInto('holds').values({ id: randomUUID(), session_id: id, member_id: member.id, source: 'member', status: 'pending', expires_at: expiresAt }).execute();
+      const claiming = uow.transaction(async ({ bookings, sessions }) => commitBehind(null, bookings.save(mine), sessions.confirmClaim(check, spot)));
+      await expect(claiming).rejects.toBeInstanceOf(SpotTakenMeanwhileError);
+      expect(await database.db.selectFrom('bookings').select('id').where('session_id', '=', id).execute()).toEqual([]);
     });
 
     it('counts the holds running at its time: a hold taken meanwhile on the last spot fails the claim', async () => {

@@ -12,6 +12,7 @@ import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
 import { occupancyOf, viewerStakeIn } from '../scheduling/occupancy-sql';
+import { queueForSession } from '../scheduling/session-queue';
 import { isCheckViolation } from '../errors';
 import { isUuid } from '../scheduling/uuid';
 
@@ -29,7 +30,10 @@ export class KyselySessionLocks implements SessionLocks {
   /** Where a `LockedSession` is made (and in `lockForSpot`): right after `SELECT ... FOR UPDATE` answered its row. */
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     if (!isUuid(sessionId)) return null;
-    const row = await this.trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst();
+    const [, row] = await Promise.all([
+      queueForSession(this.trx, sessionId, 'exclusive'),
+      this.trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst(),
+    ]);
     return row ? (rowToClassSession(row) as LockedSession) : null;
   }
 
@@ -49,13 +53,14 @@ export class KyselySessionLocks implements SessionLocks {
 
   /** `check_spot_claim` (migration 0012) raises in the database, so the commit behind it becomes a rollback. */
   async confirmClaim(check: SpotCheck<ClassSession>, spot: GrantedSpot): Promise<void> {
-    if (spot.freeSpots === null) return;
-    const most = check.spots.takenSpots + spot.freeSpots;
+    const { id, capacity } = check.session;
     const at = this.clock.now().toISOString();
-    await sql`select check_spot_claim(${check.session.id}, ${at}::timestamptz, ${most})`.execute(this.trx).catch((error: unknown) => {
-      if (!isCheckViolation(error, 'session_spot_claim')) throw error;
-      throw Object.assign(new SpotTakenMeanwhileError(check.session.id), { cause: error });
-    });
+    await sql`select check_spot_claim(${id}, ${spot.memberId}, ${at}::timestamptz, ${capacity.value})`
+      .execute(this.trx)
+      .catch((error: unknown) => {
+        if (!isCheckViolation(error, 'session_spot_claim')) throw error;
+        throw Object.assign(new SpotTakenMeanwhileError(id), { cause: error });
+      });
   }
 
   async #holdForSpot(sessionId: string, memberId: string, strength: 'update' | 'share'): Promise<SpotCheck<ClassSession> | null> {
@@ -66,7 +71,8 @@ export class KyselySessionLocks implements SessionLocks {
       .selectAll('s')
       .select('t.name as trainer_name')
       .where('s.id', '=', sessionId);
-    const [row, spots] = await Promise.all([
+    const [, row, spots] = await Promise.all([
+      queueForSession(this.trx, sessionId, strength === 'update' ? 'exclusive' : 'shared'),
       (strength === 'update' ? session.forUpdate('s') : session.forShare('s')).executeTakeFirst(),
       this.#spotsOf(sessionId, memberId),
     ]);

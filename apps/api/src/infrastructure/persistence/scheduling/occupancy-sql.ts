@@ -4,7 +4,7 @@ import type { Database } from '../../database/schema';
 /*
  * THE place that knows where a session's bookings, holds and waitlist live. Every reader goes through these
  * subqueries: the schedule finder joins the first two laterally (one query per page, no query per row; PostgreSQL
- * evaluates them only for the rows of the page), and the capacity check under the session's lock
+ * evaluates them only for the rows of the page), and the capacity check with the session's row held
  * (`KyselySessionOccupancy`, `KyselySessionLocks`) selects from the first. Booked spots are read from
  * `session_booked_counts`: every booking the session keeps, confirmed or no-show, counted by a trigger on `bookings`
  * (migration 0011), so reading them under the lock is one row, not a count of up to 500. No-shows stay counted, so
@@ -17,7 +17,7 @@ import type { Database } from '../../database/schema';
  * They are raw SQL fragments rather than query builders: the schedule is the busiest read of the API, and building
  * it through Kysely's builder cost the API more CPU than running it cost PostgreSQL. Either can be embedded in a
  * `sql` template (`from ${occupancyOf(db, id, now)} as o`) or aliased into a builder's `selectFrom(... .as('o'))`;
- * `db` is the query creator of the caller (a transaction under the session's lock): the fragments run wherever the
+ * `db` is the query creator of the caller (a transaction holding the session's row): the fragments run wherever the
  * statement that embeds them runs.
  */
 
