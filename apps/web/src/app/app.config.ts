@@ -1,12 +1,20 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
+  APP_BOOTSTRAP_LISTENER,
   type ApplicationConfig,
   inject,
   LOCALE_ID,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import {
+  Router,
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withDisabledInitialNavigation,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { AuthStore } from './core/auth/auth.store';
@@ -20,7 +28,25 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideHttpClient(withFetch(), withInterceptors([authInterceptor, creditsInterceptor])),
-    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      withDisabledInitialNavigation(),
+    ),
+    /*
+     * On a phone the start is long: the app's code, the shell, the first page each take tens of milliseconds. Each
+     * runs in a task of its own (main.ts, the initializer below, this listener), so none keeps a tap waiting long.
+     */
+    provideAppInitializer(() => new Promise<void>((resolve) => setTimeout(resolve))),
+    {
+      provide: APP_BOOTSTRAP_LISTENER,
+      multi: true,
+      useFactory: () => {
+        const router = inject(Router);
+        return () => setTimeout(() => router.initialNavigation());
+      },
+    },
     // A stored refresh token becomes a session before the first navigation, so guards see who is signed in.
     provideAppInitializer(() => inject(AuthStore).restoreSession()),
     // The studio (its name, the time zone every page waits for) is read meanwhile, not after.

@@ -1,10 +1,15 @@
 import type { Route } from '@angular/router';
 import { roleGuard, signedInGuard } from './core/auth/guards';
+import { scheduleRoutes } from './features/schedule/schedule.routes';
 
 export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'schedule' },
-  { path: 'schedule', loadChildren: () => import('./features/schedule/schedule.routes').then((m) => m.scheduleRoutes) },
-  { path: 'sessions', loadChildren: () => import('./features/schedule/schedule.routes').then((m) => m.sessionRoutes) },
+  // The home page comes with the app: its code arrives in the app's request, not in a round trip after it.
+  { path: 'schedule', children: scheduleRoutes },
+  {
+    path: 'sessions',
+    loadChildren: () => import('./features/schedule/session-detail/session-detail.routes').then((m) => m.sessionRoutes),
+  },
   { path: '', loadChildren: () => import('./features/auth/auth.routes').then((m) => m.authRoutes) },
   {
     path: 'bookings',

@@ -69,6 +69,21 @@ describe('App shell', () => {
     expect(links).not.toContain('Sign in');
   });
 
+  it("loads the account menu at the first click on its button, and opens it there", async () => {
+    const { root, fixture } = await render(member);
+    const account = Array.from(root.querySelectorAll('header button')).find((el) => el.textContent?.trim() === 'Account');
+    expect(account?.getAttribute('aria-haspopup')).toBe('menu');
+    (account as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(document.querySelector('[role="menuitem"]')).not.toBeNull());
+    await settle(fixture);
+    const items = Array.from(document.querySelectorAll('[role="menuitem"]')).map((el) => el.textContent?.trim());
+    expect(items).toEqual(['Profile', 'Sign out']);
+    // The menu's own button took the stand-in's place: one Account button, the one that opened the menu.
+    const buttons = Array.from(root.querySelectorAll('header button')).filter((el) => el.textContent?.trim() === 'Account');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]?.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('gives an admin the Trainer, Users and Packages sections', async () => {
     const { links } = await render(admin);
     expect(links).toEqual(expect.arrayContaining(['Schedule', 'Trainer', 'Users', 'Packages', 'Account']));

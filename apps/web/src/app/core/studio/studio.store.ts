@@ -3,6 +3,7 @@ import type { Studio } from '@fitflow/api-contract';
 import { patchState, signalStore, withComputed, withHooks, withMethods, withState } from '@ngrx/signals';
 import { firstValueFrom } from 'rxjs';
 import { ApiClient } from '../api/api-client';
+import { prepareTimeZone } from '../time/studio-time';
 
 /**
  * The studio the app belongs to (its name in the toolbar, its time zone for every time shown). `settled` turns
@@ -20,7 +21,9 @@ export const StudioStore = signalStore(
   withMethods((store, api = inject(ApiClient)) => ({
     async load(): Promise<void> {
       try {
-        patchState(store, { studio: await firstValueFrom(api.getStudio()), settled: true });
+        const studio = await firstValueFrom(api.getStudio());
+        prepareTimeZone(studio.timeZone);
+        patchState(store, { studio, settled: true });
       } catch {
         // The app works with the defaults (UTC); the name appears when the API answers next time.
         patchState(store, { settled: true });

@@ -55,6 +55,14 @@ function zoned(instant: Date | string | number, timeZone: string) {
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
 }
 
+/**
+ * Makes the zone ready to read. The first reading of a zone loads the browser's data for it, slow on a phone: the
+ * studio's is read as it arrives, in that answer's own task, rather than in the one that then draws the page.
+ */
+export function prepareTimeZone(timeZone: string): void {
+  zoned(0, timeZone);
+}
+
 /** How far the studio's clock is ahead of UTC at an instant, in ms. */
 function offsetAt(epochMs: number, timeZone: string): number {
   const { year, month, day, hour, minute, second } = zoned(epochMs, timeZone);

@@ -41,6 +41,8 @@ export class NarrowingFilters {
   private readonly searchBox = viewChild.required<ElementRef<HTMLInputElement>>('searchBox');
 
   constructor() {
+    // The trainers are for the trainer filter alone: asked for when it first shows, not with the page.
+    if (this.store.trainers().length === 0) void this.store.loadTrainers();
     // The box shows the URL's search (a shared link, Back), but never rewrites what is being typed: "morning "
     // keeps its space while the URL already says "morning".
     effect(() => {

@@ -1,15 +1,32 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, DestroyRef, ViewContainerRef, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ViewContainerRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import type { Session } from '@fitflow/api-contract';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute } from '@angular/router';
 import { StudioStore } from '../../core/studio/studio.store';
 import { BookButton } from '../../shared/bookings/book-button';
 import { SessionCard } from '../../shared/sessions/session-card';
+import type { DayGroup } from '../../shared/sessions/session-labels';
 import { CardHold } from './card-hold';
 import type { ScheduleRange } from './schedule-filters';
 import { ScheduleStore } from './schedule.store';
 import { LoadMore } from '../../core/ui/load-more';
 import { LoadError } from '../../core/ui/load-error';
+import { mediaQuery } from '../../core/ui/media-query';
+
+/** Cards drawn in one task: a few at a time keep each task short on a mid-range phone. */
+const CARDS_PER_TASK = 3;
 
 /**
  * Home: the studio's classes by day, filtered by days, trainer, free spots and text, all kept in the URL. On a phone
@@ -44,16 +61,32 @@ export class SchedulePage {
   /** Whether the search, trainer and free-spots filters have arrived (their placeholders show until then). */
   protected readonly narrowingShown = signal(false);
 
+  /**
+   * The days as drawn so far. A week's cards drawn at once make one long task on a phone, which keeps a tap
+   * waiting: a list that arrives on an empty page draws a few cards per task instead, the first few at once. A list
+   * that changes in place (a booking, another week) draws at once.
+   */
+  protected readonly groups = computed(() => firstSessions(this.store.groups(), this.cardsDrawn()));
+  private readonly cardsDrawn = signal(CARDS_PER_TASK);
+
   /** Where the Day view's date field goes; there only while the Day view shows. */
   private readonly dayField = viewChild('dayField', { read: ViewContainerRef });
   /** Where the narrowing filters go once loaded. */
   private readonly narrowing = viewChild.required('narrowing', { read: ViewContainerRef });
   /** Below 600 px the narrowing filters fold behind "Filters" (schedule-page.scss). */
-  private readonly onPhone = phoneWidth();
+  private readonly onPhone = mediaQuery('(max-width: 599px)', false);
 
   constructor() {
     this.store.followUrl(inject(ActivatedRoute).queryParams);
     this.store.shownAgain();
+    effect((onCleanup) => {
+      const total = this.store.sessions().length;
+      const drawn = this.cardsDrawn();
+      if (total === 0) this.cardsDrawn.set(CARDS_PER_TASK);
+      if (drawn >= total) return;
+      const next = setTimeout(() => this.cardsDrawn.set(drawn + CARDS_PER_TASK));
+      onCleanup(() => clearTimeout(next));
+    });
     // The date field comes with Material's date picker, most of what the schedule would load otherwise: it loads
     // when the Day view first shows (not through `@defer`, whose runtime would weigh on the initial bundle).
     effect(() => {
@@ -87,14 +120,14 @@ export class SchedulePage {
   }
 }
 
-/** Whether the window is phone-wide (below 600 px), followed as it resizes; false where there is no window. */
-function phoneWidth() {
-  const query = inject(DOCUMENT).defaultView?.matchMedia?.('(max-width: 599px)');
-  const matches = signal(query?.matches ?? false);
-  if (query) {
-    const follow = (event: MediaQueryListEvent) => matches.set(event.matches);
-    query.addEventListener('change', follow);
-    inject(DestroyRef).onDestroy(() => query.removeEventListener('change', follow));
+/** The first `count` sessions of the days, by day. */
+function firstSessions(groups: readonly DayGroup<Session>[], count: number): DayGroup<Session>[] {
+  const shown: DayGroup<Session>[] = [];
+  let left = count;
+  for (const group of groups) {
+    if (left <= 0) break;
+    shown.push(group.sessions.length <= left ? group : { ...group, sessions: group.sessions.slice(0, left) });
+    left -= group.sessions.length;
   }
-  return matches.asReadonly();
+  return shown;
 }

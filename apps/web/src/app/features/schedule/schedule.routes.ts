@@ -1,8 +1,6 @@
 import type { Routes } from '@angular/router';
 import { SchedulePage } from './schedule-page';
 import { ScheduleStore } from './schedule.store';
-import { SessionDetailPage } from './session-detail/session-detail-page';
-import { SessionDetailStore } from './session-detail/session-detail.store';
 
 /**
  * The schedule's form fields (NarrowingFilters, DayField) bring their own defaults: the route's providers load with
@@ -10,8 +8,4 @@ import { SessionDetailStore } from './session-detail/session-detail.store';
  */
 export const scheduleRoutes: Routes = [
   { path: '', title: 'Schedule', providers: [ScheduleStore], component: SchedulePage },
-];
-
-export const sessionRoutes: Routes = [
-  { path: ':id', title: 'Class', providers: [SessionDetailStore], component: SessionDetailPage },
 ];

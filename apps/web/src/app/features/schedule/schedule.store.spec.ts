@@ -34,7 +34,6 @@ function setup(params: Params = {}, beforeStore?: () => void) {
   const url = signal<Params>(params);
   TestBed.runInInjectionContext(() => store.followUrl(url));
   TestBed.tick();
-  http.expectOne('/api/v1/trainers').flush([tess, marco]);
   // No schedule before the studio's zone is known: a week computed in UTC would be the wrong week.
   http.expectNone((request) => request.url === '/api/v1/sessions');
   http.expectOne('/api/v1/studio').flush(berlinStudio);

@@ -142,7 +142,6 @@ export const ScheduleStore = signalStore(
   withHooks((store, auth = inject(AuthStore)) => ({
     onInit() {
       store.load(store.query);
-      void store.loadTrainers();
       // The API answers `me` and `actions` for whoever asks, and this store outlives the page (it is the route's):
       // once someone else asks (signed in or out), ask again.
       let viewer = auth.user()?.id ?? null;
