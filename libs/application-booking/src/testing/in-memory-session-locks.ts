@@ -36,7 +36,7 @@ export class InMemorySessionLocks implements SessionLocks {
     await Promise.resolve();
     const confirmed = this.bookings.rows().filter((row) => row.sessionId === session.id && row.status === 'confirmed');
     return {
-      takenSpots: this.#booked(session.id) + (this.#held.get(session.id) ?? 0) + this.#activeHolds(session.id),
+      takenSpots: this.#taken(session.id),
       alreadyBooked: confirmed.some((row) => row.memberId === memberId),
       alreadyHolding: this.holds?.repository.isHolding(session.id, memberId, this.holds.clock.now()) ?? false,
     };
@@ -65,11 +65,14 @@ export class InMemorySessionLocks implements SessionLocks {
     await Promise.resolve();
     const { id } = check.session;
     const now = this.holds?.clock.now();
-    const taken = this.#booked(id) + (this.#held.get(id) ?? 0) + this.#activeHolds(id);
     const stakes =
       this.bookings.rows().filter((row) => row.sessionId === id && row.memberId === spot.memberId && row.status !== 'cancelled').length +
       (this.holds && now && this.holds.repository.isHolding(id, spot.memberId, now) ? 1 : 0);
-    if (taken > check.session.capacity.value || stakes > 1) throw new SpotTakenMeanwhileError(id);
+    if (this.#taken(id) > check.session.capacity.value || stakes > 1) throw new SpotTakenMeanwhileError(id);
+  }
+
+  #taken(sessionId: string): number {
+    return this.#booked(sessionId) + (this.#held.get(sessionId) ?? 0) + this.#activeHolds(sessionId);
   }
 
   #booked(sessionId: string): number {

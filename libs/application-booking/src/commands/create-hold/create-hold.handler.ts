@@ -32,9 +32,9 @@ export interface CreatedHold {
  * pending hold: one still active is the answer; one that has lapsed (its expiry not yet run) is expired first, so
  * the member's new hold is their only pending one. A member's requests racing each other meet on the unique index of
  * pending holds, and the losers go under the lock, where they read the hold that won: one creates the hold, the
- * others answer it. Then the spot rule (`Spots.forHold`) refuses a session that is not open (INVALID_STATE), a member already booked
- * (ALREADY_BOOKED) and a full session (SESSION_FULL); an unknown session, or a draft the caller may not see, is
- * NOT_FOUND.
+ * others answer it. Then the spot rule (`Spots.forHold`) refuses a session that is not open (INVALID_STATE), a
+ * member already booked (ALREADY_BOOKED) and a full session (SESSION_FULL); an unknown session, or a draft the
+ * caller may not see, is NOT_FOUND.
  */
 export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold> {
   constructor(
@@ -61,7 +61,10 @@ export class CreateHoldHandler implements Handler<CreateHoldCommand, CreatedHold
    */
   #holdBesideOthers({ actor, sessionId, source = 'member' }: CreateHoldCommand): Promise<CreatedHold> {
     return this.uow.transaction(async ({ holds, sessions, members }) => {
-      const [check, found] = await Promise.all([sessions.shareForSpot(sessionId, actor.userId), members.findAll([actor.userId])]);
+      const [check, found] = await Promise.all([
+        sessions.shareForSpot(sessionId, actor.userId),
+        members.findAll([actor.userId]),
+      ]);
       if (!check || !isSessionVisibleTo(check.session, actor)) throw new SessionNotFoundError(sessionId);
       if (check.spots.alreadyHolding) throw new AlreadyHoldingError(sessionId);
       const { session, spots, trainerName } = check;
