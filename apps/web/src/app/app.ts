@@ -15,6 +15,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthStore } from './core/auth/auth.store';
 import { CreditsStore } from './core/credits/credits.store';
 import { mediaQuery } from './core/ui/media-query';
+import { AccountIcon, MenuIcon } from './core/ui/toolbar-icons';
 import { StudioStore } from './core/studio/studio.store';
 
 type ShellMenus = typeof import('./shell-menus');
@@ -25,7 +26,7 @@ type ShellMenus = typeof import('./shell-menus');
  */
 @Component({
   selector: 'ff-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MenuIcon, AccountIcon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -44,9 +44,7 @@ export class InMemorySessionLocks implements SessionLocks {
 
   async lockForSpot(sessionId: string, memberId: string): Promise<SpotCheck | null> {
     const session = await this.getForUpdate(sessionId);
-    if (!session) return null;
-    const trainerName = this.directory.findNow(session.trainerId)?.name ?? '';
-    return { session, spots: await this.spotsFor(session, memberId), trainerName };
+    return session && this.#checkOf(session, memberId);
   }
 
   /** As `lockForSpot`, noted in the journal as shared. */
@@ -55,7 +53,10 @@ export class InMemorySessionLocks implements SessionLocks {
     const row = this.#rows.get(sessionId);
     if (!row) return null;
     this.bookings.locks.take(`session:${sessionId}:shared`);
-    const session = ClassSession.restore(row) as LockedSession;
+    return this.#checkOf(ClassSession.restore(row) as LockedSession, memberId);
+  }
+
+  async #checkOf(session: LockedSession, memberId: string): Promise<SpotCheck> {
     const trainerName = this.directory.findNow(session.trainerId)?.name ?? '';
     return { session, spots: await this.spotsFor(session, memberId), trainerName };
   }

@@ -12,7 +12,7 @@ import type { Clock } from '@fitflow/domain-shared';
 import type { Database } from '../../database/schema';
 import { rowToClassSession } from '../scheduling/kysely-class-session-repository';
 import { occupancyOf, viewerStakeIn } from '../scheduling/occupancy-sql';
-import { queueForSession } from '../scheduling/session-queue';
+import { queueForSession, sessionRowForUpdate } from '../scheduling/session-queue';
 import { isCheckViolation } from '../errors';
 import { isUuid } from '../scheduling/uuid';
 
@@ -30,10 +30,7 @@ export class KyselySessionLocks implements SessionLocks {
   /** Where a `LockedSession` is made (and in `lockForSpot`): right after `SELECT ... FOR UPDATE` answered its row. */
   async getForUpdate(sessionId: string): Promise<LockedSession | null> {
     if (!isUuid(sessionId)) return null;
-    const [, row] = await Promise.all([
-      queueForSession(this.trx, sessionId, 'exclusive'),
-      this.trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst(),
-    ]);
+    const row = await sessionRowForUpdate(this.trx, sessionId);
     return row ? (rowToClassSession(row) as LockedSession) : null;
   }
 

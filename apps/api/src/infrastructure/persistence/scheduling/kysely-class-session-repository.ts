@@ -3,7 +3,7 @@ import type { OutboxWriter } from '@fitflow/application-shared';
 import { type ClassSessionRepository, TemplateNotFoundError } from '@fitflow/application-scheduling';
 import { ClassSession } from '@fitflow/domain-scheduling';
 import type { ClassSessionRow, Database } from '../../database/schema';
-import { queueForSession } from './session-queue';
+import { sessionRowForUpdate } from './session-queue';
 import { isForeignKeyViolation, isUuid } from './uuid';
 
 export function rowToClassSession(row: ClassSessionRow): ClassSession {
@@ -39,10 +39,7 @@ export class KyselyClassSessionRepository implements ClassSessionRepository {
   /** Bookings and holds hold this same row, so a capacity check made under it cannot race with them. */
   async getForUpdate(id: string): Promise<ClassSession | null> {
     if (!isUuid(id)) return null;
-    const [, row] = await Promise.all([
-      queueForSession(this.trx, id, 'exclusive'),
-      this.trx.selectFrom('class_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
-    ]);
+    const row = await sessionRowForUpdate(this.trx, id);
     return row ? rowToClassSession(row) : null;
   }
 

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../database/schema';
+import type { ClassSessionRow, Database } from '../../database/schema';
 
 /**
  * Takes the session's place in line before its row is locked: a transaction-level advisory lock on the session's
@@ -12,4 +12,13 @@ import type { Database } from '../../database/schema';
 export function queueForSession(trx: Transaction<Database>, sessionId: string, mode: 'shared' | 'exclusive'): Promise<unknown> {
   const key = sql`hashtextextended(${`session:${sessionId}`}, 0)`;
   return (mode === 'shared' ? sql`select pg_advisory_xact_lock_shared(${key})` : sql`select pg_advisory_xact_lock(${key})`).execute(trx);
+}
+
+/** The session's row `FOR UPDATE`, in its turn (`queueForSession`): both statements in one round trip. */
+export async function sessionRowForUpdate(trx: Transaction<Database>, sessionId: string): Promise<ClassSessionRow | undefined> {
+  const [, row] = await Promise.all([
+    queueForSession(trx, sessionId, 'exclusive'),
+    trx.selectFrom('class_sessions').selectAll().where('id', '=', sessionId).forUpdate().executeTakeFirst(),
+  ]);
+  return row;
 }
